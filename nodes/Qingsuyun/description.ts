@@ -1,0 +1,67 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { routingProperty } from '../shared/routing';
+import { QINGSUYUN_EVENT_TYPES } from './events';
+
+export const qingsuyunTriggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Copy the Production URL above into Qingsuyun: 管理中心 → 系统设置 → 开放平台设置 → 回调URL. Then switch callbacks on for each paper (试卷设置 → 考试后 → 启用回调), course (课程设置 → 其他设置 → 启用回调) or check-in task (打卡设置). Activate this workflow so the URL answers.',
+		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Event Types',
+		name: 'events',
+		type: 'multiOptions',
+		options: QINGSUYUN_EVENT_TYPES.map((eventType) => ({
+			name: eventType.name,
+			value: eventType.type,
+			description: eventType.description,
+		})),
+		default: [],
+		description:
+			'Which events start the workflow. Leave empty for all, including types Qingsuyun may add later. Other events are still acknowledged, so Qingsuyun does not retry them.',
+	},
+	routingProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Raw Payload',
+				name: 'includeRaw',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add the callback exactly as received under "raw" (without the secret key and callback URL)',
+			},
+			{
+				displayName: 'Unrecognized Requests',
+				name: 'unrecognizedRequests',
+				type: 'options',
+				options: [
+					{
+						name: 'Pass to Workflow (Flagged)',
+						value: 'emit',
+						description:
+							'Requests with the right secret key that cannot be decoded start the workflow with "unrecognized: true" and their raw body',
+					},
+					{
+						name: 'Reject',
+						value: 'reject',
+						description:
+							'Answer such requests with HTTP 400 so Qingsuyun records the delivery as failed; the workflow does not start',
+					},
+				],
+				default: 'emit',
+				description:
+					'What to do with a request that carries the right secret key but is not a callback this node can read',
+			},
+		],
+	},
+];

@@ -1,0 +1,56 @@
+/** Qingsuyun writes `ts` as Beijing wall time without an offset; its epoch fields are rendered here too. */
+export const QINGSUYUN_TIME_ZONE = 'Asia/Shanghai';
+
+export const QINGSUYUN_PLATFORM = 'qingsuyun';
+
+interface QingsuyunEventType {
+	/** The `type` Qingsuyun sends. */
+	type: string;
+	/** The readable `eventName` in output items and the option label in the node. */
+	name: string;
+	/** Where the callback is switched on in Qingsuyun, for the node's option description. */
+	description: string;
+}
+
+export const QINGSUYUN_EVENT_TYPES: readonly QingsuyunEventType[] = [
+	{
+		type: 'answerSheet',
+		name: 'Exam Submitted',
+		description: 'A learner handed in an exam paper (试卷设置 → 考试后 → 启用回调)',
+	},
+	{
+		type: 'courseFinish',
+		name: 'Course Completed',
+		description: 'A learner completed a course (课程设置 → 其他设置 → 启用回调)',
+	},
+	{
+		type: 'coursewareFinish',
+		name: 'Courseware Completed',
+		description: 'A learner completed one courseware item of a course (课程设置 → 其他设置 → 启用回调)',
+	},
+	{
+		type: 'clockFinish',
+		name: 'Check-In Task Completed',
+		description: 'A learner completed a check-in (打卡) task (打卡设置)',
+	},
+];
+
+/** With one output per event type, unknown future types and flagged requests share the last one. */
+export const QINGSUYUN_OTHER_OUTPUT = QINGSUYUN_EVENT_TYPES.length;
+
+export const QINGSUYUN_OUTPUT_NAMES: readonly string[] = [
+	...QINGSUYUN_EVENT_TYPES.map((eventType) => eventType.name),
+	'Other',
+];
+
+export function qingsuyunEventName(type: string): string {
+	return (
+		QINGSUYUN_EVENT_TYPES.find((eventType) => eventType.type === type)?.name ??
+		`Qingsuyun event "${type}"`
+	);
+}
+
+export function qingsuyunOutputIndex(type: string): number {
+	const index = QINGSUYUN_EVENT_TYPES.findIndex((eventType) => eventType.type === type);
+	return index === -1 ? QINGSUYUN_OTHER_OUTPUT : index;
+}

@@ -1,0 +1,41 @@
+import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+export const TEXT_PLAIN = 'text/plain; charset=utf-8';
+
+/**
+ * The request body exactly as sent, whatever its content type. n8n keeps the raw bytes of parsed
+ * bodies; for content types it does not parse, the body is read here.
+ */
+export async function readRawBodyText(context: IWebhookFunctions): Promise<string> {
+	const request = context.getRequestObject();
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') {
+		await request.readRawBody();
+	}
+	return Buffer.isBuffer(request.rawBody) ? request.rawBody.toString('utf8') : '';
+}
+
+export function requestContentType(context: IWebhookFunctions): string | undefined {
+	const header = context.getHeaderData()['content-type'];
+	return typeof header === 'string' && header.length > 0 ? header : undefined;
+}
+
+/** Writes the whole reply here and tells n8n not to add one; no execution starts. */
+export function replyWithoutExecution(
+	context: IWebhookFunctions,
+	status: number,
+	body: string,
+	contentType: string = TEXT_PLAIN,
+): IWebhookResponseData {
+	const response = context.getResponseObject();
+	response.status(status).setHeader('Content-Type', contentType);
+	response.send(body);
+	return { noWebhookResponse: true };
+}
+
+/**
+ * Sets the content type of the reply n8n sends once it has accepted the execution (the body comes
+ * from the webhook description's `responseData`).
+ */
+export function setReplyContentType(context: IWebhookFunctions, contentType: string): void {
+	context.getResponseObject().setHeader('Content-Type', contentType);
+}
