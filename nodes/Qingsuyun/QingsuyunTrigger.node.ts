@@ -153,7 +153,13 @@ export class QingsuyunTrigger implements INodeType {
 			}
 			if (
 				callback.uuid !== undefined &&
-				isRepeatDelivery(this.getWorkflowStaticData('node'), callback.uuid, DEDUPE, receivedAt)
+				isRepeatDelivery(
+					`${this.getWorkflow().id}:${this.getNode().id}`,
+					this.getWorkflowStaticData('node'),
+					callback.uuid,
+					DEDUPE,
+					receivedAt,
+				)
 			) {
 				return replyWithoutExecution(this, 200, ACKNOWLEDGEMENT);
 			}

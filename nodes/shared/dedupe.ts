@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 export interface DedupeOptions {
 	/** How long a delivery is remembered. */
 	windowMs: number;
-	/** Upper bound on remembered deliveries, so static data stays small whatever the traffic. */
+	/** Upper bound on remembered deliveries per trigger node, so memory stays small whatever the traffic. */
 	maxEntries: number;
 }
 
@@ -11,6 +11,17 @@ export interface DedupeOptions {
 type DeliveryLog = Array<[string, number]>;
 
 const STATIC_DATA_KEY = 'recentDeliveries';
+
+/** Trigger nodes remembered in process memory at once; the least recently used is forgotten first. */
+const MAX_SCOPES = 1000;
+
+/**
+ * Deliveries seen by this n8n process, per trigger node. Static data alone cannot carry dedupe:
+ * every execution saves the static data it started with when it ends, so an execution that
+ * finishes after a later delivery was recorded writes that record away again. Process memory has
+ * no such race; static data keeps the log across restarts.
+ */
+const seenInProcess = new Map<string, Map<string, number>>();
 
 function isDeliveryLog(value: unknown): value is DeliveryLog {
 	return (
@@ -25,25 +36,60 @@ function isDeliveryLog(value: unknown): value is DeliveryLog {
 	);
 }
 
+function processMemory(scope: string): Map<string, number> {
+	let memory = seenInProcess.get(scope);
+	if (memory) {
+		seenInProcess.delete(scope);
+	} else {
+		memory = new Map();
+	}
+	seenInProcess.set(scope, memory);
+	if (seenInProcess.size > MAX_SCOPES) {
+		const oldest = seenInProcess.keys().next().value;
+		if (oldest !== undefined) seenInProcess.delete(oldest);
+	}
+	return memory;
+}
+
+function rememberInProcess(
+	memory: Map<string, number>,
+	key: string,
+	now: number,
+	options: DedupeOptions,
+): void {
+	memory.delete(key);
+	memory.set(key, now);
+	for (const [seenKey, seenAt] of memory) {
+		if (memory.size <= options.maxEntries && now - seenAt < options.windowMs) break;
+		memory.delete(seenKey);
+	}
+}
+
 /**
- * Remembers `key` in the node's static data and says whether it was already seen inside the
- * window. n8n saves static data after each production webhook call, so the memory survives
- * between requests and restarts.
+ * Says whether `key` was already delivered to this trigger node inside the window, and remembers
+ * it if not. `scope` identifies the node (workflow id and node id).
  */
 export function isRepeatDelivery(
+	scope: string,
 	staticData: IDataObject,
 	key: string,
 	options: DedupeOptions,
 	now: number = Date.now(),
 ): boolean {
+	const memory = processMemory(scope);
+	const seenAt = memory.get(key);
 	const stored = staticData[STATIC_DATA_KEY];
 	const log: DeliveryLog = isDeliveryLog(stored)
-		? stored.filter(([, seenAt]) => now - seenAt < options.windowMs)
+		? stored.filter(([, loggedAt]) => now - loggedAt < options.windowMs)
 		: [];
 
-	const seenBefore = log.some(([seenKey]) => seenKey === key);
-	if (!seenBefore) log.push([key, now]);
+	const seenBefore =
+		(seenAt !== undefined && now - seenAt < options.windowMs) ||
+		log.some(([loggedKey]) => loggedKey === key);
+	if (seenBefore) return true;
 
+	rememberInProcess(memory, key, now, options);
+	log.push([key, now]);
 	staticData[STATIC_DATA_KEY] = log.slice(-options.maxEntries);
-	return seenBefore;
+	return false;
 }

@@ -1,0 +1,180 @@
+/**
+ * Runs a real n8n with this package installed the way a user's Community Nodes install puts it:
+ * `<user folder>/.n8n/nodes/node_modules/n8n-nodes-edu-events`. Shared by `npm start` and the
+ * end-to-end test harness.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PACKAGE_NAME = 'n8n-nodes-edu-events';
+export const DEFAULT_N8N_VERSION = '2.41.1';
+
+export interface N8nInstall {
+	version: string;
+	/** The Node.js binary n8n runs on (Node 24 for n8n 2.x, the machine's for 1.x). */
+	nodeBinary: string;
+	/** n8n's own CLI entry point. */
+	n8nBin: string;
+	/** The install's node_modules, for loading n8n's own dependencies (e.g. sqlite3). */
+	nodeModules: string;
+}
+
+export function n8nVersion(): string {
+	return process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
+}
+
+/** Installs n8n into the cache outside the repository the first time; then returns at once. */
+export async function ensureN8nInstalled(version: string = n8nVersion()): Promise<N8nInstall> {
+	const script = path.join(REPO_ROOT, 'scripts', 'install-n8n.sh');
+	const { stdout } = await execFileAsync('bash', [script, version], {
+		maxBuffer: 64 * 1024 * 1024,
+		timeout: 30 * 60 * 1000,
+	});
+	const installDir = stdout.trim().split('\n').pop() ?? '';
+	const nodeModules = path.join(installDir, 'node_modules');
+	const bundledNode = path.join(nodeModules, 'node', 'bin', 'node');
+	return {
+		version,
+		nodeBinary: existsSync(bundledNode) ? bundledNode : process.execPath,
+		n8nBin: path.join(nodeModules, 'n8n', 'bin', 'n8n'),
+		nodeModules,
+	};
+}
+
+/** Builds `dist/` unless the caller says it is already fresh. */
+export async function buildPackage(): Promise<void> {
+	await execFileAsync('npm', ['run', 'build', '--silent'], {
+		cwd: REPO_ROOT,
+		maxBuffer: 64 * 1024 * 1024,
+	});
+}
+
+/** Copies the built package where n8n's Community Nodes installer would put it. */
+export async function stagePackage(userFolder: string): Promise<void> {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+	await rm(target, { recursive: true, force: true });
+	await mkdir(target, { recursive: true });
+	await cp(path.join(REPO_ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
+	const manifest: unknown = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+	await writeFile(path.join(target, 'package.json'), JSON.stringify(manifest, null, 2));
+	// What `npm install` leaves in the nodes folder after a Community Nodes install.
+	const nodesManifest = path.join(nodesDir, 'package.json');
+	if (!existsSync(nodesManifest)) {
+		await writeFile(
+			nodesManifest,
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+		);
+	}
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => {
+				if (address && typeof address === 'object') resolve(address.port);
+				else reject(new Error('no port'));
+			});
+		});
+	});
+}
+
+export interface N8nEnvOptions {
+	userFolder: string;
+	port: number;
+	brokerPort: number;
+	listenAddress?: string;
+	extra?: Record<string, string>;
+}
+
+export function n8nEnvironment(options: N8nEnvOptions): NodeJS.ProcessEnv {
+	const install = {
+		N8N_USER_FOLDER: options.userFolder,
+		N8N_PORT: String(options.port),
+		N8N_LISTEN_ADDRESS: options.listenAddress ?? '127.0.0.1',
+		N8N_RUNNERS_BROKER_PORT: String(options.brokerPort),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_REINSTALL_MISSING: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		// The default SQLite database, in the user folder.
+		DB_TYPE: 'sqlite',
+		DB_SQLITE_POOL_SIZE: '2',
+		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+		NODE_ENV: 'production',
+	};
+	const { PATH, HOME, LANG, TZ, TMPDIR } = process.env;
+	return { PATH, HOME, LANG, TZ, TMPDIR, ...install, ...options.extra };
+}
+
+/** Runs one n8n CLI command (import, publish, …) against a user folder and waits for it. */
+export async function runN8nCommand(
+	install: N8nInstall,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+): Promise<string> {
+	try {
+		const { stdout, stderr } = await execFileAsync(install.nodeBinary, [install.n8nBin, ...args], {
+			env,
+			maxBuffer: 64 * 1024 * 1024,
+			timeout: 5 * 60 * 1000,
+		});
+		return `${stdout}${stderr}`;
+	} catch (error) {
+		const detail =
+			error instanceof Error && 'stderr' in error ? String((error as { stderr: unknown }).stderr) : '';
+		throw new Error(`n8n ${args.join(' ')} failed: ${String(error)}\n${detail}`);
+	}
+}
+
+export function spawnN8n(
+	install: N8nInstall,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	stdio: 'pipe' | 'inherit',
+): ChildProcess {
+	return spawn(install.nodeBinary, [install.n8nBin, ...args], {
+		env,
+		stdio: stdio === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+		detached: stdio === 'pipe',
+	});
+}
+
+/** Waits until n8n's health check answers 200. */
+export async function waitForHealthy(
+	baseUrl: string,
+	process: ChildProcess,
+	timeoutMs = 180_000,
+): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (process.exitCode !== null) {
+			throw new Error(`n8n exited with code ${process.exitCode} before it was ready`);
+		}
+		try {
+			const response = await fetch(`${baseUrl}/healthz`);
+			if (response.status === 200) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`n8n did not become healthy within ${timeoutMs} ms`);
+}

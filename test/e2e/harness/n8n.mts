@@ -1,0 +1,249 @@
+/**
+ * One real n8n per test file: the package installed as a Community Nodes install would, the
+ * file's credentials and workflows imported and published, n8n started on free loopback ports
+ * with a throwaway user folder and its default SQLite database, and everything removed at stop.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import {
+	ensureN8nInstalled,
+	freePort,
+	n8nEnvironment,
+	REPO_ROOT,
+	runN8nCommand,
+	spawnN8n,
+	stagePackage,
+	waitForHealthy,
+	type N8nInstall,
+} from '../../../scripts/lib/n8n.mjs';
+
+export const FIXTURES_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures');
+
+/** A fixed key so credentials imported in plain text are encrypted and read back consistently. */
+const ENCRYPTION_KEY = 'edu-events-e2e-encryption-key-0001';
+
+export interface StartOptions {
+	/** Credential fixture files in test/e2e/fixtures (n8n export format, plain `data`). */
+	credentials: string[];
+	/** Workflow fixture files in test/e2e/fixtures; each is imported and published. */
+	workflows: string[];
+	/** `{{NAME}}` placeholders in the fixtures and their values (e.g. SINK_URL). */
+	substitutions: Record<string, string>;
+	/** Webhook paths (`<webhookId>/<path>`) to wait for before the tests start. */
+	webhooks: string[];
+	extraEnv?: Record<string, string>;
+}
+
+export interface ExecutionRow {
+	id: string;
+	workflowId: string;
+	status: string;
+	mode: string;
+}
+
+interface Sqlite3Database {
+	all(sql: string, params: unknown[], callback: (error: Error | null, rows: unknown[]) => void): void;
+	close(callback: (error: Error | null) => void): void;
+}
+
+interface Sqlite3Module {
+	Database: new (file: string, mode: number, callback: (error: Error | null) => void) => Sqlite3Database;
+	OPEN_READONLY: number;
+}
+
+function isSqlite3Module(value: unknown): value is Sqlite3Module {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		'Database' in value &&
+		typeof value.Database === 'function' &&
+		'OPEN_READONLY' in value
+	);
+}
+
+export class RunningN8n {
+	private output = '';
+
+	constructor(
+		readonly baseUrl: string,
+		readonly userFolder: string,
+		private readonly install: N8nInstall,
+		private readonly process: ChildProcess,
+	) {
+		process.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
+		process.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
+	}
+
+	/** Everything n8n printed so far. */
+	log(): string {
+		return this.output;
+	}
+
+	/** The production URL of a trigger: `/webhook/<webhookId>/<path>`. */
+	webhookUrl(webhookId: string, webhookPath: string): string {
+		return `${this.baseUrl}/webhook/${webhookId}/${webhookPath}`;
+	}
+
+	isRunning(): boolean {
+		return this.process.exitCode === null && this.process.signalCode === null;
+	}
+
+	/** Executions n8n recorded for a workflow, read from its SQLite database. */
+	async executions(workflowId: string): Promise<ExecutionRow[]> {
+		const rows = await this.query(
+			'SELECT id, workflowId, status, mode FROM execution_entity WHERE workflowId = ? ORDER BY id',
+			[workflowId],
+		);
+		return rows.filter(isExecutionRow);
+	}
+
+	/** The stored run data of every execution of a workflow (to check what the trigger emitted). */
+	async executionData(workflowId: string): Promise<string[]> {
+		const rows = await this.query(
+			'SELECT d.data AS data FROM execution_data d JOIN execution_entity e ON e.id = d.executionId WHERE e.workflowId = ?',
+			[workflowId],
+		);
+		return rows.map((row) =>
+			typeof row === 'object' && row !== null && 'data' in row ? String(row.data) : '',
+		);
+	}
+
+	private async query(sql: string, params: unknown[]): Promise<unknown[]> {
+		const sqlite3: unknown = createRequire(path.join(this.install.nodeModules, 'n8n', 'package.json'))(
+			'sqlite3',
+		);
+		if (!isSqlite3Module(sqlite3)) throw new Error('sqlite3 from the n8n install did not load');
+		const file = path.join(this.userFolder, '.n8n', 'database.sqlite');
+		const db = await new Promise<Sqlite3Database>((resolve, reject) => {
+			const opened = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) =>
+				error ? reject(error) : resolve(opened),
+			);
+		});
+		try {
+			return await new Promise<unknown[]>((resolve, reject) =>
+				db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows))),
+			);
+		} finally {
+			await new Promise<void>((resolve) => db.close(() => resolve()));
+		}
+	}
+
+	async stop(): Promise<void> {
+		if (this.isRunning() && this.process.pid !== undefined) {
+			const exited = new Promise<void>((resolve) => this.process.once('exit', () => resolve()));
+			try {
+				// n8n runs in its own process group, with its task runner: stop them all.
+				process.kill(-this.process.pid, 'SIGTERM');
+			} catch {
+				// already gone
+			}
+			const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000));
+			if ((await Promise.race([exited, timeout])) === 'timeout') {
+				try {
+					process.kill(-this.process.pid, 'SIGKILL');
+				} catch {
+					// already gone
+				}
+				await exited;
+			}
+		}
+		await rm(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+function isExecutionRow(value: unknown): value is ExecutionRow {
+	return typeof value === 'object' && value !== null && 'id' in value && 'status' in value;
+}
+
+async function renderFixture(
+	name: string,
+	substitutions: Record<string, string>,
+	outputDir: string,
+): Promise<string> {
+	let text = await readFile(path.join(FIXTURES_DIR, name), 'utf8');
+	for (const [key, value] of Object.entries(substitutions)) {
+		text = text.split(`{{${key}}}`).join(value);
+	}
+	const leftover = /\{\{[A-Z_]+\}\}/.exec(text);
+	if (leftover) throw new Error(`fixture ${name}: no value for ${leftover[0]}`);
+	const target = path.join(outputDir, name);
+	await writeFile(target, text);
+	return target;
+}
+
+function workflowIds(fixtureText: string): string[] {
+	const parsed: unknown = JSON.parse(fixtureText);
+	const list = Array.isArray(parsed) ? parsed : [parsed];
+	return list.flatMap((workflow: unknown) =>
+		typeof workflow === 'object' && workflow !== null && 'id' in workflow && typeof workflow.id === 'string'
+			? [workflow.id]
+			: [],
+	);
+}
+
+/**
+ * Waits until n8n has registered a production webhook. Probing with PATCH (which no trigger here
+ * registers) starts nothing: n8n answers "not registered" until the path exists.
+ */
+async function waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const response = await fetch(url, { method: 'PATCH' });
+		const text = await response.text();
+		if (response.status !== 404 || text.includes('not registered for PATCH')) return;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`webhook ${url} was not registered within ${timeoutMs} ms`);
+}
+
+export async function startN8n(options: StartOptions): Promise<RunningN8n> {
+	const install = await ensureN8nInstalled();
+	const userFolder = await mkdtemp(path.join(tmpdir(), 'edu-events-n8n-'));
+	try {
+		await stagePackage(userFolder);
+		const port = await freePort();
+		const brokerPort = await freePort();
+		const env = n8nEnvironment({
+			userFolder,
+			port,
+			brokerPort,
+			extra: { N8N_ENCRYPTION_KEY: ENCRYPTION_KEY, ...options.extraEnv },
+		});
+
+		const renderDir = path.join(userFolder, 'fixtures');
+		await mkdir(renderDir, { recursive: true });
+		for (const name of options.credentials) {
+			const file = await renderFixture(name, options.substitutions, renderDir);
+			await runN8nCommand(install, ['import:credentials', `--input=${file}`], env);
+		}
+		for (const name of options.workflows) {
+			const file = await renderFixture(name, options.substitutions, renderDir);
+			await runN8nCommand(install, ['import:workflow', `--input=${file}`], env);
+			for (const id of workflowIds(await readFile(file, 'utf8'))) {
+				await runN8nCommand(install, ['publish:workflow', `--id=${id}`], env);
+			}
+		}
+
+		const child = spawnN8n(install, ['start'], env, 'pipe');
+		const baseUrl = `http://127.0.0.1:${port}`;
+		const running = new RunningN8n(baseUrl, userFolder, install, child);
+		try {
+			await waitForHealthy(baseUrl, child);
+			for (const webhook of options.webhooks) {
+				await waitForWebhook(`${baseUrl}/webhook/${webhook}`);
+			}
+		} catch (error) {
+			const log = running.log();
+			await running.stop();
+			throw new Error(`${String(error)}\n--- n8n output ---\n${log.slice(-6000)}`);
+		}
+		return running;
+	} catch (error) {
+		await rm(userFolder, { recursive: true, force: true });
+		throw error;
+	}
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		projects: [
+			{
+				test: {
+					name: 'unit',
+					include: ['test/unit/**/*.test.mts'],
+				},
+			},
+			{
+				test: {
+					name: 'e2e',
+					include: ['test/e2e/**/*.test.mts'],
+					// Installs n8n (cached) and builds the package once for all end-to-end files.
+					globalSetup: ['test/e2e/harness/globalSetup.mts'],
+					testTimeout: 120_000,
+					hookTimeout: 600_000,
+					// Each file starts its own n8n; two at a time suit a two-core machine.
+					maxWorkers: 2,
+					fileParallelism: true,
+				},
+			},
+		],
+	},
+});
