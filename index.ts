@@ -1,2 +1,3 @@
+export { EduWebhookToken } from './credentials/EduWebhookToken.credentials';
 export { QingsuyunApi } from './credentials/QingsuyunApi.credentials';
 export { QingsuyunTrigger } from './nodes/Qingsuyun/QingsuyunTrigger.node';

@@ -1,0 +1,77 @@
+import type {
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	INodeCredentialDescription,
+	INodeCredentialTestResult,
+	INodeProperties,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { isRecord } from './guards';
+import { secretsMatch } from './secrets';
+
+/** The query parameter that carries the token on URLs handed to platforms that cannot sign. */
+export const TOKEN_QUERY_PARAMETER = 'token';
+
+const MIN_TOKEN_LENGTH = 16;
+
+export const WEBHOOK_TOKEN_CREDENTIAL_TEST = 'eduWebhookTokenCheck';
+
+export const webhookTokenCredential: INodeCredentialDescription = {
+	name: 'eduWebhookToken',
+	required: true,
+	testedBy: WEBHOOK_TOKEN_CREDENTIAL_TEST,
+	displayOptions: { show: { authentication: ['token'] } },
+};
+
+export const webhookAuthenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{
+			name: 'None',
+			value: 'none',
+			description: 'Anyone who knows the URL can send events; the URL itself is long and unguessable',
+		},
+		{
+			name: 'Token in URL',
+			value: 'token',
+			description: `Requests must carry ?${TOKEN_QUERY_PARAMETER}=YOUR_TOKEN; others are refused with 403`,
+		},
+	],
+	default: 'none',
+	description:
+		'The platform cannot sign its requests, so a secret token in the URL is the way to keep strangers out',
+};
+
+/** True when the request may proceed: no authentication chosen, or the right token in the URL. */
+export async function hasValidWebhookToken(context: IWebhookFunctions): Promise<boolean> {
+	if (context.getNodeParameter('authentication', 'none') !== 'token') return true;
+	const { token } = await context.getCredentials<{ token: string }>('eduWebhookToken');
+	const query: unknown = context.getQueryData();
+	const presented = isRecord(query) ? query[TOKEN_QUERY_PARAMETER] : undefined;
+	return secretsMatch(presented, token);
+}
+
+/** The token cannot be checked against the platform; this catches the mistakes that can be seen. */
+export async function checkWebhookTokenCredential(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const token = credential.data?.token;
+	if (typeof token !== 'string' || token.length < MIN_TOKEN_LENGTH) {
+		return {
+			status: 'Error',
+			message: `Use a token of at least ${MIN_TOKEN_LENGTH} characters, e.g. from a password generator`,
+		};
+	}
+	if (!/^[A-Za-z0-9._~-]+$/.test(token)) {
+		return {
+			status: 'Error',
+			message:
+				'Use only letters, digits and . _ ~ - so the token can be pasted into a URL without escaping',
+		};
+	}
+	return { status: 'OK', message: 'Token looks good. Add it to the URL as ?token=…' };
+}
