@@ -1,0 +1,172 @@
+import type { IDataObject } from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
+
+import { isRepeatDelivery } from '../../nodes/shared/dedupe';
+import { buildEventItem, buildUnrecognizedItem } from '../../nodes/shared/envelope';
+import { parseJsonRecord, stringList } from '../../nodes/shared/guards';
+import { outputsExpression, routeItems } from '../../nodes/shared/routing';
+import { redactSecrets, secretsMatch } from '../../nodes/shared/secrets';
+import {
+	epochMillisToIso,
+	epochSecondsToIso,
+	isEpochMillis,
+	localTimeToIso,
+} from '../../nodes/shared/time';
+
+describe('time conversion', () => {
+	it('reads a wall-clock time without offset in the given zone', () => {
+		expect(localTimeToIso('2022-01-08 17:39:42.388', 'Asia/Shanghai')).toBe(
+			'2022-01-08T17:39:42.388+08:00',
+		);
+		expect(localTimeToIso('2022-01-08 17:39:42', 'Asia/Shanghai')).toBe(
+			'2022-01-08T17:39:42.000+08:00',
+		);
+	});
+
+	it('keeps the offset of an ISO string and rejects what is not a time', () => {
+		expect(localTimeToIso('2024-03-01T10:00:00+03:00', 'Asia/Shanghai')).toBe(
+			'2024-03-01T10:00:00.000+03:00',
+		);
+		expect(localTimeToIso('yesterday', 'Asia/Shanghai')).toBeUndefined();
+		expect(localTimeToIso('', 'Asia/Shanghai')).toBeUndefined();
+	});
+
+	it('renders epoch milliseconds and seconds in a zone', () => {
+		// The vendor's own example: endTime 1641634779413 is 09:39:39Z, 17:39:39 in Beijing.
+		expect(epochMillisToIso(1641634779413, 'Asia/Shanghai')).toBe('2022-01-08T17:39:39.413+08:00');
+		expect(epochSecondsToIso(1641634779, 'UTC')).toBe('2022-01-08T09:39:39.000Z');
+	});
+
+	it('tells epoch milliseconds from durations, scores, seconds and strings', () => {
+		expect(isEpochMillis(1641634779413)).toBe(true);
+		expect(isEpochMillis(1641634779)).toBe(false);
+		expect(isEpochMillis(6)).toBe(false);
+		expect(isEpochMillis('1641634779413')).toBe(false);
+		expect(isEpochMillis(Number.NaN)).toBe(false);
+	});
+});
+
+describe('secret comparison', () => {
+	const secret = '2918148edb9a4939857a8b3a387127f6';
+
+	it('accepts only the exact secret', () => {
+		expect(secretsMatch(secret, secret)).toBe(true);
+		expect(secretsMatch(`${secret.slice(0, -1)}7`, secret)).toBe(false);
+		expect(secretsMatch(secret.toUpperCase(), secret)).toBe(false);
+		expect(secretsMatch(`${secret} `, secret)).toBe(false);
+		expect(secretsMatch(secret.slice(1), secret)).toBe(false);
+	});
+
+	it('refuses missing, empty and non-string values, and an empty configured secret', () => {
+		expect(secretsMatch(undefined, secret)).toBe(false);
+		expect(secretsMatch('', secret)).toBe(false);
+		expect(secretsMatch(12345, secret)).toBe(false);
+		expect(secretsMatch(['x'], secret)).toBe(false);
+		expect(secretsMatch('', '')).toBe(false);
+	});
+
+	it('redacts every occurrence of a secret', () => {
+		expect(redactSecrets(`a ${secret} b ${secret}`, [secret])).toBe('a [redacted] b [redacted]');
+		expect(redactSecrets('nothing here', [secret, ''])).toBe('nothing here');
+	});
+});
+
+describe('delivery dedupe', () => {
+	const options = { windowMs: 60_000, maxEntries: 3 };
+
+	it('reports a key seen inside the window once, and a key seen after it as new', () => {
+		const staticData = {};
+		expect(isRepeatDelivery('scope-window', staticData, 'a', options, 1_000)).toBe(false);
+		expect(isRepeatDelivery('scope-window', staticData, 'a', options, 2_000)).toBe(true);
+		expect(isRepeatDelivery('scope-window', staticData, 'a', options, 62_000)).toBe(false);
+	});
+
+	it('remembers deliveries across processes through static data', () => {
+		const staticData = {};
+		isRepeatDelivery('process-one', staticData, 'k', options, 1_000);
+		// A fresh process (another scope, no memory) still finds the key in static data.
+		expect(isRepeatDelivery('process-two', staticData, 'k', options, 2_000)).toBe(true);
+	});
+
+	it('remembers deliveries in process memory when static data is written away', () => {
+		const first = {};
+		isRepeatDelivery('scope-race', first, 'k', options, 1_000);
+		// An execution that ends later saves the static data it started with: the key is gone there.
+		expect(isRepeatDelivery('scope-race', {}, 'k', options, 2_000)).toBe(true);
+	});
+
+	it('keeps static data bounded to the newest entries', () => {
+		const staticData: IDataObject = {};
+		for (let index = 0; index < 10; index++) {
+			isRepeatDelivery('scope-bound', staticData, `key-${index}`, options, 1_000 + index);
+		}
+		expect(JSON.parse(JSON.stringify(staticData.recentDeliveries))).toEqual([
+			['key-7', 1_007],
+			['key-8', 1_008],
+			['key-9', 1_009],
+		]);
+		// The oldest keys left memory too, so they count as new again.
+		expect(isRepeatDelivery('scope-bound', {}, 'key-0', options, 2_000)).toBe(false);
+		expect(isRepeatDelivery('scope-bound', {}, 'key-9', options, 2_000)).toBe(true);
+	});
+
+	it('ignores static data of an unexpected shape instead of failing', () => {
+		const staticData: IDataObject = { recentDeliveries: { not: 'a list' } };
+		expect(isRepeatDelivery('scope-shape', staticData, 'k', options, 1_000)).toBe(false);
+		expect(staticData.recentDeliveries).toEqual([['k', 1_000]]);
+	});
+});
+
+describe('output routing', () => {
+	const item = { json: { event: 'x' } };
+
+	it('puts every item on the single output', () => {
+		expect(routeItems([item], 'single', 3, 5)).toEqual([[item]]);
+	});
+
+	it('puts items on their own output, with the others empty', () => {
+		expect(routeItems([item], 'byEvent', 1, 3)).toEqual([[], [item], []]);
+	});
+
+	it('names one output per event type only when routing by event', () => {
+		const expression = outputsExpression(['Exam Submitted', 'Other']);
+		expect(expression.startsWith('={{')).toBe(true);
+		expect(expression).toContain('"displayName":"Exam Submitted"');
+		expect(expression).toContain('["main"]');
+	});
+});
+
+describe('output envelope', () => {
+	it('starts with the envelope and never lets a platform field overwrite it', () => {
+		const { json } = buildEventItem(
+			{ platform: 'p', event: 'e', eventName: 'E', receivedAt: 'now', eventId: undefined },
+			{ platform: 'spoofed', score: 3 },
+		);
+		expect(json).toEqual({ platform: 'p', event: 'e', eventName: 'E', receivedAt: 'now', score: 3 });
+		expect(Object.keys(json)[0]).toBe('platform');
+	});
+
+	it('flags an unrecognized request', () => {
+		const { json } = buildUnrecognizedItem({
+			platform: 'p',
+			receivedAt: 'now',
+			problem: 'why',
+			rawBody: 'raw',
+		});
+		expect(json).toMatchObject({ event: 'unrecognized', unrecognized: true, problem: 'why', rawBody: 'raw' });
+	});
+});
+
+describe('guards', () => {
+	it('parses only JSON objects, tolerating a byte-order mark', () => {
+		expect(parseJsonRecord('\ufeff{"a":1}')).toEqual({ a: 1 });
+		expect(parseJsonRecord('[1]')).toBeUndefined();
+		expect(parseJsonRecord('"text"')).toBeUndefined();
+		expect(parseJsonRecord('{"a":')).toBeUndefined();
+	});
+
+	it('keeps only strings of a list parameter', () => {
+		expect(stringList(['a', 1, null, 'b'])).toEqual(['a', 'b']);
+		expect(stringList('a')).toEqual([]);
+	});
+});
