@@ -17,9 +17,9 @@ const MAX_SCOPES = 1000;
 
 /**
  * Deliveries seen by this n8n process, per trigger node. Static data alone cannot carry dedupe:
- * every execution saves the static data it started with when it ends, so an execution that
- * finishes after a later delivery was recorded writes that record away again. Process memory has
- * no such race; static data keeps the log across restarts.
+ * n8n 2.41 starts each webhook execution with a Workflow built on the same static-data object,
+ * which clears its change flag, so a webhook's change to static data that already exists is not
+ * saved. Process memory has no such gap; static data carries what n8n does save across restarts.
  */
 const seenInProcess = new Map<string, Map<string, number>>();
 

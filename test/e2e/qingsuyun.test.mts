@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
 	QINGSUYUN_SAMPLE_TYPES,
 	qingsuyunSample,
 } from '../../scripts/samples/qingsuyun.mjs';
+import { REPO_ROOT } from '../../scripts/lib/n8n.mjs';
 import { startN8n, type RunningN8n } from './harness/n8n.mjs';
 import { Sink } from './harness/sink.mjs';
 
@@ -213,5 +217,19 @@ describe('Qingsuyun Trigger in a real n8n', () => {
 			for (const data of await n8n.executionData(workflowId)) expect(data).not.toContain(SECRET);
 		}
 		expect(n8n.log()).not.toContain(SECRET);
+	});
+
+	it('delivers every sample with `npm run send`, the command users try their flows with', async () => {
+		const before = sink.recordsAt('/qsy-basic/0').length;
+		const { stdout } = await promisify(execFile)(
+			'npx',
+			['tsx', 'scripts/send.mts', 'qingsuyun', 'all', url(BASIC.hook), '--secret', SECRET],
+			{ cwd: REPO_ROOT },
+		);
+		for (const type of QINGSUYUN_SAMPLE_TYPES) {
+			expect(stdout).toContain(`qingsuyun ${type} → HTTP 200 success`);
+		}
+		const records = (await sink.waitFor('/qsy-basic/0', before + 4)).slice(before);
+		expect(records.map((record) => record.body.event)).toEqual([...QINGSUYUN_SAMPLE_TYPES]);
 	});
 });

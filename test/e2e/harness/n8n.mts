@@ -67,15 +67,40 @@ function isSqlite3Module(value: unknown): value is Sqlite3Module {
 
 export class RunningN8n {
 	private output = '';
+	private child: ChildProcess | undefined;
 
 	constructor(
 		readonly baseUrl: string,
 		readonly userFolder: string,
 		private readonly install: N8nInstall,
-		private readonly process: ChildProcess,
-	) {
-		process.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
-		process.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
+		private readonly env: NodeJS.ProcessEnv,
+		private readonly webhooks: readonly string[],
+	) {}
+
+	/** Starts `n8n start` and waits until it is healthy and every expected webhook is registered. */
+	async launch(): Promise<void> {
+		const child = spawnN8n(this.install, ['start'], this.env, 'pipe');
+		this.child = child;
+		child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
+		child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
+		// If the test process dies without running its afterAll hooks, n8n must not outlive it.
+		const pid = child.pid;
+		if (pid !== undefined) process.once('exit', () => killGroup(pid, 'SIGKILL'));
+		try {
+			await waitForHealthy(this.baseUrl, child);
+			for (const webhook of this.webhooks) {
+				await waitForWebhook(`${this.baseUrl}/webhook/${webhook}`);
+			}
+		} catch (error) {
+			await this.stopProcess();
+			throw new Error(`${String(error)}\n--- n8n output ---\n${this.output.slice(-6000)}`);
+		}
+	}
+
+	/** Stops n8n and starts it again on the same user folder, database and port. */
+	async restart(): Promise<void> {
+		await this.stopProcess();
+		await this.launch();
 	}
 
 	/** Everything n8n printed so far. */
@@ -89,7 +114,7 @@ export class RunningN8n {
 	}
 
 	isRunning(): boolean {
-		return this.process.exitCode === null && this.process.signalCode === null;
+		return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
 	}
 
 	/** Executions n8n recorded for a workflow, read from its SQLite database. */
@@ -132,26 +157,31 @@ export class RunningN8n {
 		}
 	}
 
-	async stop(): Promise<void> {
-		if (this.isRunning() && this.process.pid !== undefined) {
-			const exited = new Promise<void>((resolve) => this.process.once('exit', () => resolve()));
-			try {
-				// n8n runs in its own process group, with its task runner: stop them all.
-				process.kill(-this.process.pid, 'SIGTERM');
-			} catch {
-				// already gone
-			}
-			const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000));
-			if ((await Promise.race([exited, timeout])) === 'timeout') {
-				try {
-					process.kill(-this.process.pid, 'SIGKILL');
-				} catch {
-					// already gone
-				}
-				await exited;
-			}
+	private async stopProcess(): Promise<void> {
+		const child = this.child;
+		if (!child || child.pid === undefined || !this.isRunning()) return;
+		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+		// n8n runs in its own process group, with its task runner: stop them all.
+		killGroup(child.pid, 'SIGTERM');
+		const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000));
+		if ((await Promise.race([exited, timeout])) === 'timeout') {
+			killGroup(child.pid, 'SIGKILL');
+			await exited;
 		}
+	}
+
+	/** Stops n8n and deletes its user folder. */
+	async stop(): Promise<void> {
+		await this.stopProcess();
 		await rm(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		// the group is already gone
 	}
 }
 
@@ -228,19 +258,8 @@ export async function startN8n(options: StartOptions): Promise<RunningN8n> {
 			}
 		}
 
-		const child = spawnN8n(install, ['start'], env, 'pipe');
-		const baseUrl = `http://127.0.0.1:${port}`;
-		const running = new RunningN8n(baseUrl, userFolder, install, child);
-		try {
-			await waitForHealthy(baseUrl, child);
-			for (const webhook of options.webhooks) {
-				await waitForWebhook(`${baseUrl}/webhook/${webhook}`);
-			}
-		} catch (error) {
-			const log = running.log();
-			await running.stop();
-			throw new Error(`${String(error)}\n--- n8n output ---\n${log.slice(-6000)}`);
-		}
+		const running = new RunningN8n(`http://127.0.0.1:${port}`, userFolder, install, env, options.webhooks);
+		await running.launch();
 		return running;
 	} catch (error) {
 		await rm(userFolder, { recursive: true, force: true });
