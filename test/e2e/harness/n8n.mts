@@ -230,6 +230,13 @@ async function waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
 	throw new Error(`webhook ${url} was not registered within ${timeoutMs} ms`);
 }
 
+/** n8n 2.x publishes a workflow; 1.x has no publishing and activates it instead. */
+function activationCommand(install: N8nInstall, workflowId: string): string[] {
+	return install.version.startsWith('1.')
+		? ['update:workflow', `--id=${workflowId}`, '--active=true']
+		: ['publish:workflow', `--id=${workflowId}`];
+}
+
 export async function startN8n(options: StartOptions): Promise<RunningN8n> {
 	const install = await ensureN8nInstalled();
 	const userFolder = await mkdtemp(path.join(tmpdir(), 'edu-events-n8n-'));
@@ -254,7 +261,7 @@ export async function startN8n(options: StartOptions): Promise<RunningN8n> {
 			const file = await renderFixture(name, options.substitutions, renderDir);
 			await runN8nCommand(install, ['import:workflow', `--input=${file}`], env);
 			for (const id of workflowIds(await readFile(file, 'utf8'))) {
-				await runN8nCommand(install, ['publish:workflow', `--id=${id}`], env);
+				await runN8nCommand(install, activationCommand(install, id), env);
 			}
 		}
 
