@@ -26,6 +26,7 @@ async function main(): Promise<void> {
 	await stagePackage(userFolder);
 
 	const env = n8nEnvironment({
+		install,
 		userFolder,
 		port,
 		brokerPort: port + 1,

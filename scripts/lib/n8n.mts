@@ -92,6 +92,7 @@ export async function freePort(): Promise<number> {
 }
 
 export interface N8nEnvOptions {
+	install: N8nInstall;
 	userFolder: string;
 	port: number;
 	brokerPort: number;
@@ -119,6 +120,9 @@ export function n8nEnvironment(options: N8nEnvOptions): NodeJS.ProcessEnv {
 		DB_SQLITE_POOL_SIZE: '2',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		NODE_ENV: 'production',
+		// n8n 1.123's default expression engine needs isolated-vm built for Node >= 22; on Node 20
+		// it cannot start, so 1.x runs with its previous engine.
+		...(options.install.version.startsWith('1.') ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
 	};
 	const { PATH, HOME, LANG, TZ, TMPDIR } = process.env;
 	return { PATH, HOME, LANG, TZ, TMPDIR, ...install, ...options.extra };

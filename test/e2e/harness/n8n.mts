@@ -245,6 +245,7 @@ export async function startN8n(options: StartOptions): Promise<RunningN8n> {
 		const port = await freePort();
 		const brokerPort = await freePort();
 		const env = n8nEnvironment({
+			install,
 			userFolder,
 			port,
 			brokerPort,
