@@ -154,7 +154,8 @@ export class QingsuyunTrigger implements INodeType {
 			if (
 				callback.uuid !== undefined &&
 				isRepeatDelivery(
-					`${this.getWorkflow().id}:${this.getNode().id}`,
+					// Test-URL deliveries are remembered apart from production ones.
+					`${this.getWorkflow().id}:${this.getNode().id}:${this.getMode()}`,
 					this.getWorkflowStaticData('node'),
 					callback.uuid,
 					DEDUPE,
