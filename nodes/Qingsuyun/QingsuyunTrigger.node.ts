@@ -10,7 +10,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { isRepeatDelivery } from '../shared/dedupe';
+import { deliveryScope, isRepeatDelivery } from '../shared/dedupe';
 import { buildUnrecognizedItem } from '../shared/envelope';
 import { isRecord, stringList } from '../shared/guards';
 import { isRouting, outputsExpression, routeItems } from '../shared/routing';
@@ -154,8 +154,7 @@ export class QingsuyunTrigger implements INodeType {
 			if (
 				callback.uuid !== undefined &&
 				isRepeatDelivery(
-					// Test-URL deliveries are remembered apart from production ones.
-					`${this.getWorkflow().id}:${this.getNode().id}:${this.getMode()}`,
+					deliveryScope(this),
 					this.getWorkflowStaticData('node'),
 					callback.uuid,
 					DEDUPE,

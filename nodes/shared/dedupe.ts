@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 export interface DedupeOptions {
 	/** How long a delivery is remembered. */
@@ -92,4 +92,12 @@ export function isRepeatDelivery(
 	log.push([key, now]);
 	staticData[STATIC_DATA_KEY] = log.slice(-options.maxEntries);
 	return false;
+}
+
+/**
+ * The dedupe scope of the trigger node handling a request. Test-URL deliveries are remembered
+ * apart from production ones.
+ */
+export function deliveryScope(context: IWebhookFunctions): string {
+	return `${context.getWorkflow().id}:${context.getNode().id}:${context.getMode()}`;
 }

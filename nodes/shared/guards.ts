@@ -28,3 +28,11 @@ export function stringList(value: unknown): string[] {
 		? value.filter((entry): entry is string => typeof entry === 'string')
 		: [];
 }
+
+/**
+ * `__proto__` read from JSON is an ordinary key, but assigning it to an object swaps that object's
+ * prototype instead of adding a field; copy loops skip it.
+ */
+export function isPrototypeKey(key: string): boolean {
+	return key === '__proto__';
+}

@@ -1,0 +1,101 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { routingProperty } from '../shared/routing';
+import { TOKEN_QUERY_PARAMETER, webhookAuthenticationProperty } from '../shared/webhookToken';
+import { TEACHBASE_EVENT_ACTIONS, TEACHBASE_WEBHOOK_TYPES } from './events';
+
+export const DEFAULT_DEDUPE_WINDOW_MINUTES = 5;
+
+export const teachbaseTriggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Teachbase switches webhooks on through its support team: e-mail help@teachbase.ru with the webhook types (CourseStat, SectionStat, QuizStat, TaskStat, ScormStat, MaterialStat), the courses or objects they should cover (or all), and the Production URL above for every type. Activate this workflow first so the URL answers.',
+		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+	},
+	webhookAuthenticationProperty,
+	{
+		displayName: `Send Teachbase the Production URL with ?${TOKEN_QUERY_PARAMETER}=YOUR_TOKEN added at the end, where YOUR_TOKEN is the token saved in the credential, e.g. https://n8n.example.com/webhook/…/teachbase?${TOKEN_QUERY_PARAMETER}=YOUR_TOKEN`,
+		name: 'tokenNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { authentication: ['token'] } },
+	},
+	{
+		displayName: 'Webhook Types',
+		name: 'types',
+		type: 'multiOptions',
+		options: TEACHBASE_WEBHOOK_TYPES.map((webhookType) => ({
+			name: webhookType.name,
+			value: webhookType.type,
+			description: webhookType.description,
+		})),
+		default: [],
+		description:
+			'Which webhook types start the workflow. Leave empty for all, including types Teachbase may add later. Others are still answered with 200, so Teachbase does not retry them.',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: TEACHBASE_EVENT_ACTIONS.map((action) => ({ name: action.name, value: action.value })),
+		default: [],
+		description:
+			'Created: a new record, e.g. a user enrolled in a course. Updated: a change, e.g. progress or a result. Leave empty for both.',
+	},
+	routingProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Deduplicate Retries',
+				name: 'deduplicate',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether a body identical to one received within the retry window starts no second execution. Teachbase re-sends a webhook up to 5 times within 2 minutes when it gets no 200 in time.',
+			},
+			{
+				displayName: 'Retry Window (Minutes)',
+				name: 'dedupeWindowMinutes',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 1440 },
+				default: DEFAULT_DEDUPE_WINDOW_MINUTES,
+				description: 'How long an identical body counts as a retry',
+				displayOptions: { show: { deduplicate: [true] } },
+			},
+			{
+				displayName: 'Include Raw Payload',
+				name: 'includeRaw',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the webhook body exactly as received under "raw"',
+			},
+			{
+				displayName: 'Unrecognized Requests',
+				name: 'unrecognizedRequests',
+				type: 'options',
+				options: [
+					{
+						name: 'Pass to Workflow (Flagged)',
+						value: 'emit',
+						description:
+							'Requests that cannot be decoded start the workflow with "unrecognized: true" and their raw body',
+					},
+					{
+						name: 'Drop',
+						value: 'drop',
+						description: 'Answer 200 as Teachbase requires, but do not start the workflow',
+					},
+				],
+				default: 'emit',
+				description: 'What to do with an authenticated request that is not a webhook this node can read',
+			},
+		],
+	},
+];

@@ -1,0 +1,102 @@
+export const TEACHBASE_PLATFORM = 'teachbase';
+
+/** Teachbase writes times in Moscow time; times without an offset are read in this zone. */
+export const TEACHBASE_TIME_ZONE = 'Europe/Moscow';
+
+export type TeachbaseEventAction = 'created' | 'updated';
+
+interface TeachbaseWebhookType {
+	/** The `type` Teachbase sends (snake_case), e.g. `course_stat`. */
+	type: string;
+	/** The name in Teachbase's documentation and support requests, e.g. `CourseStat`. */
+	supportName: string;
+	/** Label of the option and of the output. */
+	name: string;
+	description: string;
+	eventNames: Record<TeachbaseEventAction, string>;
+}
+
+export const TEACHBASE_WEBHOOK_TYPES: readonly TeachbaseWebhookType[] = [
+	{
+		type: 'course_stat',
+		supportName: 'CourseStat',
+		name: 'Course Progress',
+		description: "A learner's enrolment and progress in a course session (CourseStat)",
+		eventNames: { created: 'User enrolled in course', updated: 'Course progress updated' },
+	},
+	{
+		type: 'section_stat',
+		supportName: 'SectionStat',
+		name: 'Section Progress',
+		description: "A learner's progress in one section of a course (SectionStat)",
+		eventNames: { created: 'Section started', updated: 'Section progress updated' },
+	},
+	{
+		type: 'quiz_stat',
+		supportName: 'QuizStat',
+		name: 'Quiz Result',
+		description: "A learner's attempt at a quiz in a course (QuizStat)",
+		eventNames: { created: 'Quiz attempt started', updated: 'Quiz result updated' },
+	},
+	{
+		type: 'task_stat',
+		supportName: 'TaskStat',
+		name: 'Task Result',
+		description: "A learner's work on an assignment in a course (TaskStat)",
+		eventNames: { created: 'Task started', updated: 'Task result updated' },
+	},
+	{
+		type: 'scorm_stat',
+		supportName: 'ScormStat',
+		name: 'SCORM Result',
+		description: "A learner's progress in a SCORM package in a course (ScormStat)",
+		eventNames: { created: 'SCORM package started', updated: 'SCORM progress updated' },
+	},
+	{
+		type: 'material_stat',
+		supportName: 'MaterialStat',
+		name: 'Material Progress',
+		description: "A learner's progress through a material in a course (MaterialStat)",
+		eventNames: { created: 'Material opened', updated: 'Material progress updated' },
+	},
+];
+
+export const TEACHBASE_EVENT_ACTIONS: ReadonlyArray<{ value: TeachbaseEventAction; name: string }> = [
+	{ value: 'created', name: 'Created' },
+	{ value: 'updated', name: 'Updated' },
+];
+
+export const TEACHBASE_OTHER_OUTPUT = TEACHBASE_WEBHOOK_TYPES.length;
+
+/** With one output per type, unknown types and flagged requests share the last one. */
+export const TEACHBASE_OUTPUT_NAMES: readonly string[] = [
+	...TEACHBASE_WEBHOOK_TYPES.map((webhookType) => webhookType.name),
+	'Other',
+];
+
+function webhookType(type: string): TeachbaseWebhookType | undefined {
+	return TEACHBASE_WEBHOOK_TYPES.find((candidate) => candidate.type === type);
+}
+
+function isEventAction(event: string): event is TeachbaseEventAction {
+	return event === 'created' || event === 'updated';
+}
+
+export function teachbaseEventName(type: string, event: string): string {
+	const known = webhookType(type);
+	if (known && isEventAction(event)) return known.eventNames[event];
+	return `Teachbase ${type} ${event}`.trim();
+}
+
+export function teachbaseOutputIndex(type: string): number {
+	const index = TEACHBASE_WEBHOOK_TYPES.findIndex((candidate) => candidate.type === type);
+	return index === -1 ? TEACHBASE_OTHER_OUTPUT : index;
+}
+
+/** `CourseStat`, `courseStat` and `course_stat` all name the same type. */
+export function normaliseTeachbaseType(name: string): string {
+	return name
+		.replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+		.replace(/[\s-]+/g, '_')
+		.toLowerCase();
+}

@@ -1,0 +1,94 @@
+import { isNonEmptyString, isRecord, parseJsonRecord, type JsonRecord } from '../shared/guards';
+import { normaliseTeachbaseType } from './events';
+
+/** A Teachbase webhook: `{type, event, data}`, as sent after an entity is created or updated. */
+export interface TeachbaseWebhook {
+	/** snake_case entity type, e.g. `course_stat`. */
+	type: string;
+	/** `created` or `updated` (others pass through). */
+	event: string;
+	/** The same attributes the Teachbase API returns for the entity. */
+	data: JsonRecord;
+	/** Which of the shapes Teachbase documents the request used. */
+	shape: 'typed' | 'legacy';
+}
+
+/** `data` of a `course_stat` webhook, as far as public material shows it; more fields pass through. */
+export interface CourseStatData {
+	id?: number;
+	course_id?: number;
+	course_session_id?: number;
+	user_id?: number;
+	status?: 'new' | 'inprogress' | 'checking' | 'passed' | 'failed' | 'completed' | 'declined';
+	progress?: number;
+	started_at?: string | number | null;
+	completed_at?: string | number | null;
+	updated_at?: string | number | null;
+	created_at?: string | number | null;
+}
+
+export type WebhookReadResult =
+	| { recognized: true; webhook: TeachbaseWebhook; payload: JsonRecord }
+	| { recognized: false; problem: string };
+
+function fromTypedShape(body: JsonRecord): TeachbaseWebhook | undefined {
+	const { type, event, data } = body;
+	if (!isNonEmptyString(type) || !isNonEmptyString(event) || !isRecord(data)) return undefined;
+	return { type: normaliseTeachbaseType(type), event, data, shape: 'typed' };
+}
+
+/** The older documented shape: `{"<entity>": {"<action>": {fields}}}`. */
+function fromLegacyShape(body: JsonRecord): TeachbaseWebhook | undefined {
+	const entities = Object.keys(body);
+	if (entities.length !== 1) return undefined;
+	const [entity] = entities;
+	const actions = body[entity];
+	if (!isRecord(actions)) return undefined;
+	const actionNames = Object.keys(actions);
+	if (actionNames.length !== 1) return undefined;
+	const [action] = actionNames;
+	const data = actions[action];
+	if (!isRecord(data)) return undefined;
+	return { type: normaliseTeachbaseType(entity), event: action, data, shape: 'legacy' };
+}
+
+function fromObject(body: JsonRecord): TeachbaseWebhook | undefined {
+	return fromTypedShape(body) ?? fromLegacyShape(body);
+}
+
+/**
+ * A form-encoded body carries the JSON in one field ("a POST variable"), or, when raw JSON was
+ * sent with a form content type, as the one field's name.
+ */
+function fromFormFields(fields: JsonRecord): { webhook: TeachbaseWebhook; payload: JsonRecord } | undefined {
+	for (const [name, value] of Object.entries(fields)) {
+		for (const candidate of [value, name]) {
+			if (typeof candidate !== 'string') continue;
+			const payload = parseJsonRecord(candidate);
+			const webhook = payload && fromObject(payload);
+			if (payload && webhook) return { webhook, payload };
+		}
+	}
+	return undefined;
+}
+
+/** Reads a webhook from the raw body (any content type) or n8n's parsed form fields. */
+export function readWebhook(rawText: string, parsedBody: unknown): WebhookReadResult {
+	const json = parseJsonRecord(rawText);
+	if (json) {
+		const webhook = fromObject(json);
+		if (webhook) return { recognized: true, webhook, payload: json };
+		return {
+			recognized: false,
+			problem: 'The JSON body has neither "type", "event" and "data" nor the {"entity": {"action": {…}}} form',
+		};
+	}
+	if (isRecord(parsedBody) && Object.keys(parsedBody).length > 0) {
+		const fromForm = fromFormFields(parsedBody);
+		if (fromForm) return { recognized: true, ...fromForm };
+	}
+	return {
+		recognized: false,
+		problem: rawText.trim().length === 0 ? 'The request has an empty body' : 'The body is not a Teachbase webhook',
+	};
+}
