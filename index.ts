@@ -2,3 +2,4 @@ export { EduWebhookToken } from './credentials/EduWebhookToken.credentials';
 export { QingsuyunApi } from './credentials/QingsuyunApi.credentials';
 export { QingsuyunTrigger } from './nodes/Qingsuyun/QingsuyunTrigger.node';
 export { TeachbaseTrigger } from './nodes/Teachbase/TeachbaseTrigger.node';
+export { GenseeTrigger } from './nodes/Gensee/GenseeTrigger.node';

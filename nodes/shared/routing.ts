@@ -6,25 +6,29 @@ export function isRouting(value: unknown): value is Routing {
 	return value === 'single' || value === 'byEvent';
 }
 
-export const routingProperty: INodeProperties = {
-	displayName: 'Outputs',
-	name: 'routing',
-	type: 'options',
-	options: [
-		{
-			name: 'One Output',
-			value: 'single',
-			description: 'Every event leaves through the same output',
-		},
-		{
-			name: 'One Output per Event Type',
-			value: 'byEvent',
-			description:
-				'Each event type gets its own output, so each can be wired to its own steps without a Switch node',
-		},
-	],
-	default: 'single',
-};
+/** The `routing` parameter; `perWhat` names what gets its own output, e.g. "Event Type". */
+export function routingPropertyPer(perWhat: string): INodeProperties {
+	return {
+		displayName: 'Outputs',
+		name: 'routing',
+		type: 'options',
+		options: [
+			{
+				name: 'One Output',
+				value: 'single',
+				description: 'Every event leaves through the same output',
+			},
+			{
+				name: `One Output per ${perWhat}`,
+				value: 'byEvent',
+				description: `Each ${perWhat.toLowerCase()} gets its own output, so each can be wired to its own steps without a Switch node`,
+			},
+		],
+		default: 'single',
+	};
+}
+
+export const routingProperty: INodeProperties = routingPropertyPer('Event Type');
 
 /**
  * The `outputs` expression for a trigger: one plain output, or one named output per entry of

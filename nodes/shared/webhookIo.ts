@@ -19,6 +19,20 @@ export function requestContentType(context: IWebhookFunctions): string | undefin
 	return typeof header === 'string' && header.length > 0 ? header : undefined;
 }
 
+/** Writes the whole reply; the caller tells n8n not to add one (`noWebhookResponse`). */
+export function writeReply(
+	context: IWebhookFunctions,
+	status: number,
+	body: string,
+	contentType: string = TEXT_PLAIN,
+	headers: Record<string, string> = {},
+): void {
+	const response = context.getResponseObject();
+	response.status(status).setHeader('Content-Type', contentType);
+	for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+	response.send(body);
+}
+
 /** Writes the whole reply here and tells n8n not to add one; no execution starts. */
 export function replyWithoutExecution(
 	context: IWebhookFunctions,
@@ -26,9 +40,7 @@ export function replyWithoutExecution(
 	body: string,
 	contentType: string = TEXT_PLAIN,
 ): IWebhookResponseData {
-	const response = context.getResponseObject();
-	response.status(status).setHeader('Content-Type', contentType);
-	response.send(body);
+	writeReply(context, status, body, contentType);
 	return { noWebhookResponse: true };
 }
 
