@@ -1,5 +1,4 @@
 import type {
-	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -9,9 +8,14 @@ import type {
 
 import { buildUnrecognizedItem } from '../shared/envelope';
 import { isRecord, stringList } from '../shared/guards';
-import { isRouting, outputsExpression, routeItems } from '../shared/routing';
+import { outputsExpression, readRouting, routeItems } from '../shared/routing';
 import { nowIso } from '../shared/time';
-import { readRawBodyText, requestContentType, writeReply } from '../shared/webhookIo';
+import {
+	manuallyConfiguredWebhookMethods,
+	readRawBodyText,
+	requestContentType,
+	writeReply,
+} from '../shared/webhookIo';
 import {
 	checkWebhookTokenCredential,
 	hasValidWebhookToken,
@@ -141,20 +145,7 @@ export class GenseeTrigger implements INodeType {
 		},
 	};
 
-	// The URLs are entered by hand in the Gensee admin, so there is nothing to register.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = manuallyConfiguredWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const receivedAt = Date.now();
@@ -192,8 +183,7 @@ export class GenseeTrigger implements INodeType {
 			];
 		}
 
-		const routingParameter = this.getNodeParameter('routing', 'single');
-		const routing = isRouting(routingParameter) ? routingParameter : 'single';
+		const routing = readRouting(this);
 		const outputIndex = 'items' in decoded && kind !== undefined ? genseeOutputIndex(kind) : GENSEE_OTHER_OUTPUT;
 		return {
 			noWebhookResponse: true,

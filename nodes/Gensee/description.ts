@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { routingPropertyPer } from '../shared/routing';
-import { TOKEN_QUERY_PARAMETER, webhookAuthenticationProperty } from '../shared/webhookToken';
+import { tokenUrlNotice, webhookAuthenticationProperty } from '../shared/webhookToken';
 import { GENSEE_ACTIONS, GENSEE_INTERFACES } from './events';
 
 export const DEFAULT_ROLL_CALL_MESSAGE = '签到成功。\nRoll call recorded — you can close this page.';
@@ -19,13 +19,7 @@ export const genseeTriggerProperties: INodeProperties[] = [
 		default: '',
 	},
 	webhookAuthenticationProperty,
-	{
-		displayName: `Add ?${TOKEN_QUERY_PARAMETER}=YOUR_TOKEN (the token saved in the credential) to every URL you paste into Gensee, e.g. https://n8n.example.com/webhook/…/gensee?${TOKEN_QUERY_PARAMETER}=YOUR_TOKEN`,
-		name: 'tokenNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { authentication: ['token'] } },
-	},
+	tokenUrlNotice('gensee', 'every URL you paste into Gensee'),
 	{
 		displayName: 'Interfaces',
 		name: 'interfaces',

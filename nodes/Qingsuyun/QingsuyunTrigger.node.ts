@@ -1,7 +1,6 @@
 import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
-	IHookFunctions,
 	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeType,
@@ -13,10 +12,11 @@ import type {
 import { deliveryScope, isRepeatDelivery } from '../shared/dedupe';
 import { buildUnrecognizedItem } from '../shared/envelope';
 import { isRecord, stringList } from '../shared/guards';
-import { isRouting, outputsExpression, routeItems } from '../shared/routing';
+import { outputsExpression, readRouting, routeItems } from '../shared/routing';
 import { redactSecrets, secretsMatch } from '../shared/secrets';
 import { nowIso } from '../shared/time';
 import {
+	manuallyConfiguredWebhookMethods,
 	readRawBodyText,
 	replyWithoutExecution,
 	requestContentType,
@@ -113,20 +113,7 @@ export class QingsuyunTrigger implements INodeType {
 		},
 	};
 
-	// The callback URL is entered by hand in Qingsuyun, so there is nothing to register.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = manuallyConfiguredWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const receivedAt = Date.now();
@@ -140,8 +127,7 @@ export class QingsuyunTrigger implements INodeType {
 		}
 
 		const options = readOptions(this.getNodeParameter('options', {}));
-		const routingParameter = this.getNodeParameter('routing', 'single');
-		const routing = isRouting(routingParameter) ? routingParameter : 'single';
+		const routing = readRouting(this);
 
 		let item: INodeExecutionData;
 		let outputIndex: number;

@@ -1,6 +1,5 @@
 import { createHash } from 'crypto';
 import type {
-	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -11,9 +10,10 @@ import type {
 import { deliveryScope, isRepeatDelivery } from '../shared/dedupe';
 import { buildUnrecognizedItem } from '../shared/envelope';
 import { isRecord, stringList } from '../shared/guards';
-import { isRouting, outputsExpression, routeItems } from '../shared/routing';
+import { outputsExpression, readRouting, routeItems } from '../shared/routing';
 import { nowIso } from '../shared/time';
 import {
+	manuallyConfiguredWebhookMethods,
 	readRawBodyText,
 	replyWithoutExecution,
 	requestContentType,
@@ -99,20 +99,7 @@ export class TeachbaseTrigger implements INodeType {
 		},
 	};
 
-	// The URL is handed to Teachbase support by hand, so there is nothing to register.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = manuallyConfiguredWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const receivedAt = Date.now();
@@ -123,8 +110,7 @@ export class TeachbaseTrigger implements INodeType {
 		const rawBody = await readRawBodyText(this);
 		const read = readWebhook(rawBody, this.getBodyData());
 		const options = readOptions(this.getNodeParameter('options', {}));
-		const routingParameter = this.getNodeParameter('routing', 'single');
-		const routing = isRouting(routingParameter) ? routingParameter : 'single';
+		const routing = readRouting(this);
 
 		if (read.recognized) {
 			const acceptedTypes = stringList(this.getNodeParameter('types', []));

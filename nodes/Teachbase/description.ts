@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { routingProperty } from '../shared/routing';
-import { TOKEN_QUERY_PARAMETER, webhookAuthenticationProperty } from '../shared/webhookToken';
+import { tokenUrlNotice, webhookAuthenticationProperty } from '../shared/webhookToken';
 import { TEACHBASE_EVENT_ACTIONS, TEACHBASE_WEBHOOK_TYPES } from './events';
 
 export const DEFAULT_DEDUPE_WINDOW_MINUTES = 5;
@@ -15,13 +15,7 @@ export const teachbaseTriggerProperties: INodeProperties[] = [
 		default: '',
 	},
 	webhookAuthenticationProperty,
-	{
-		displayName: `Send Teachbase the Production URL with ?${TOKEN_QUERY_PARAMETER}=YOUR_TOKEN added at the end, where YOUR_TOKEN is the token saved in the credential, e.g. https://n8n.example.com/webhook/…/teachbase?${TOKEN_QUERY_PARAMETER}=YOUR_TOKEN`,
-		name: 'tokenNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { authentication: ['token'] } },
-	},
+	tokenUrlNotice('teachbase', 'the Production URL you send to Teachbase support'),
 	{
 		displayName: 'Webhook Types',
 		name: 'types',

@@ -1,9 +1,14 @@
-import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeExecutionData, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
 export type Routing = 'single' | 'byEvent';
 
 export function isRouting(value: unknown): value is Routing {
 	return value === 'single' || value === 'byEvent';
+}
+
+export function readRouting(context: IWebhookFunctions): Routing {
+	const value = context.getNodeParameter('routing', 'single');
+	return isRouting(value) ? value : 'single';
 }
 
 /** The `routing` parameter; `perWhat` names what gets its own output, e.g. "Event Type". */

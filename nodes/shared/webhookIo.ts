@@ -1,4 +1,4 @@
-import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 export const TEXT_PLAIN = 'text/plain; charset=utf-8';
 
@@ -51,3 +51,21 @@ export function replyWithoutExecution(
 export function setReplyContentType(context: IWebhookFunctions, contentType: string): void {
 	context.getResponseObject().setHeader('Content-Type', contentType);
 }
+
+/**
+ * Lifecycle methods for a webhook the user pastes into the vendor's admin by hand: there is
+ * nothing to register or remove at the vendor.
+ */
+export const manuallyConfiguredWebhookMethods = {
+	default: {
+		async checkExists(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async create(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async delete(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+	},
+};

@@ -45,6 +45,17 @@ export const webhookAuthenticationProperty: INodeProperties = {
 		'The platform cannot sign its requests, so a secret token in the URL is the way to keep strangers out',
 };
 
+/** Shown with Token in URL: how the token goes on the URL handed to the platform. */
+export function tokenUrlNotice(webhookPath: string, where: string): INodeProperties {
+	return {
+		displayName: `Add ?${TOKEN_QUERY_PARAMETER}=YOUR_TOKEN (the token saved in the credential) to ${where}, e.g. https://n8n.example.com/webhook/…/${webhookPath}?${TOKEN_QUERY_PARAMETER}=YOUR_TOKEN`,
+		name: 'tokenNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { authentication: ['token'] } },
+	};
+}
+
 /** True when the request may proceed: no authentication chosen, or the right token in the URL. */
 export async function hasValidWebhookToken(context: IWebhookFunctions): Promise<boolean> {
 	if (context.getNodeParameter('authentication', 'none') !== 'token') return true;
