@@ -125,6 +125,7 @@ describe('Qingsuyun Trigger in a real n8n', () => {
 			});
 		}
 		expect(await executionCount(BASIC.workflowId)).toBe(before + 1);
+		await sink.waitForMatch('/qsy-basic/0', (body) => body.eventId === sample.uuid);
 		const matching = sink.recordsAt('/qsy-basic/0').filter((r) => r.body.eventId === sample.uuid);
 		expect(matching).toHaveLength(1);
 	});

@@ -143,7 +143,7 @@ describe('Teachbase Trigger in a real n8n', () => {
 			expect(await post(OPEN.hook, body)).toEqual({ status: 200, text: 'ok' });
 		}
 		expect(await executionCount(OPEN.workflowId)).toBe(before + 1);
-		await sink.waitFor('/tb-open/0', 1);
+		await sink.waitForMatch('/tb-open/0', (body) => body.id === 999001);
 		expect(sink.recordsAt('/tb-open/0').filter((record) => record.body.id === 999001)).toHaveLength(1);
 	});
 

@@ -64,6 +64,21 @@ export class Sink {
 		}
 	}
 
+	/** Waits until at least one record at `path` satisfies `predicate`; returns all that do. */
+	async waitForMatch(
+		path: string,
+		predicate: (body: Record<string, unknown>) => boolean,
+		timeoutMs = 30_000,
+	): Promise<SinkRecord[]> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const matching = this.recordsAt(path).filter((record) => predicate(record.body));
+			if (matching.length > 0) return matching;
+			if (Date.now() > deadline) throw new Error(`sink: no matching record at ${path}`);
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	}
+
 	async close(): Promise<void> {
 		this.server.closeAllConnections();
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
