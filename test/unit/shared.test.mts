@@ -69,6 +69,17 @@ describe('secret comparison', () => {
 		expect(redactSecrets(`a ${secret} b ${secret}`, [secret])).toBe('a [redacted] b [redacted]');
 		expect(redactSecrets('nothing here', [secret, ''])).toBe('nothing here');
 	});
+
+	it('redacts a secret written with JSON escapes or percent-encoding, which decode to it', () => {
+		const jsonEscaped = [...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+		const percentEncoded = [...secret].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+		const mixed = `${secret.slice(0, 2)}\\u00${secret.charCodeAt(2).toString(16)}%${secret.charCodeAt(3).toString(16)}${secret.slice(4)}`;
+		const text = `{"a":"${jsonEscaped}"} b=${percentEncoded}&c=${mixed}`;
+		expect(JSON.parse(text.split(' ')[0] ?? '')).toEqual({ a: secret });
+		expect(redactSecrets(text, [secret])).toBe('{"a":"[redacted]"} b=[redacted]&c=[redacted]');
+		expect(redactSecrets('a\\/b a%2Fb a/b a+b%2f', ['a/b'])).toBe('[redacted] [redacted] [redacted] a+b%2f');
+		expect(redactSecrets('one off: x' + secret.slice(1), [secret])).toBe('one off: x' + secret.slice(1));
+	});
 });
 
 describe('delivery dedupe', () => {
