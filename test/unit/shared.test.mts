@@ -21,6 +21,15 @@ describe('time conversion', () => {
 		expect(localTimeToIso('2022-01-08 17:39:42', 'Asia/Shanghai')).toBe(
 			'2022-01-08T17:39:42.000+08:00',
 		);
+		expect(localTimeToIso(' 2022-01-08 17:39 ', 'Asia/Shanghai')).toBe('2022-01-08T17:39:00.000+08:00');
+		expect(localTimeToIso('2022-01-08T17:39:42.388', 'Asia/Shanghai')).toBe('2022-01-08T17:39:42.388+08:00');
+		expect(localTimeToIso('2022-01-08 17:39:42.3', 'Asia/Shanghai')).toBe('2022-01-08T17:39:42.300+08:00');
+	});
+
+	it('rejects a wall-clock time that does not exist', () => {
+		for (const text of ['2022-02-30 10:00:00', '2022-13-01 10:00', '9999-99-99 99:99:99', '2022-01-08 25:61:61.999']) {
+			expect(localTimeToIso(text, 'Asia/Shanghai')).toBeUndefined();
+		}
 	});
 
 	it('keeps the offset of an ISO string and rejects what is not a time', () => {
