@@ -26,6 +26,7 @@ import {
 import { decodeCallback } from './decode';
 import { qingsuyunTriggerProperties } from './description';
 import {
+	QINGSUYUN_DEDUPE,
 	QINGSUYUN_OTHER_OUTPUT,
 	QINGSUYUN_OUTPUT_NAMES,
 	QINGSUYUN_PLATFORM,
@@ -36,9 +37,6 @@ import { readCallback } from './payload';
 
 /** Qingsuyun counts a delivery as done only when the body is exactly this. */
 const ACKNOWLEDGEMENT = 'success';
-
-/** Qingsuyun does not document its retries; a day of event ids covers any sane retry policy. */
-const DEDUPE = { windowMs: 24 * 60 * 60 * 1000, maxEntries: 1000 };
 
 interface QingsuyunOptions {
 	includeRaw: boolean;
@@ -143,7 +141,7 @@ export class QingsuyunTrigger implements INodeType {
 					deliveryScope(this),
 					this.getWorkflowStaticData('node'),
 					callback.uuid,
-					DEDUPE,
+					QINGSUYUN_DEDUPE,
 					receivedAt,
 				)
 			) {

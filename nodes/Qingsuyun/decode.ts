@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { buildEventItem } from '../shared/envelope';
-import type { JsonRecord } from '../shared/guards';
+import { isPrototypeKey, type JsonRecord } from '../shared/guards';
 import { epochMillisToIso, isEpochMillis, localTimeToIso, nowIso } from '../shared/time';
 import { QINGSUYUN_PLATFORM, QINGSUYUN_TIME_ZONE, qingsuyunEventName } from './events';
 import { isCollectedField, type QingsuyunCallback } from './payload';
@@ -20,6 +20,7 @@ export interface DecodeOptions {
 function withIsoTimes(eventBody: JsonRecord): IDataObject {
 	const fields: IDataObject = {};
 	for (const [key, value] of Object.entries(eventBody)) {
+		if (isPrototypeKey(key)) continue;
 		fields[key] = value;
 		if (TIME_FIELD_NAME.test(key) && isEpochMillis(value)) {
 			fields[`${key}Iso`] = epochMillisToIso(value, QINGSUYUN_TIME_ZONE);
@@ -41,7 +42,7 @@ function collectedInformation(eventBody: JsonRecord): IDataObject | undefined {
 	if (!list) return undefined;
 	const map: IDataObject = {};
 	for (const field of list) {
-		if (isCollectedField(field)) {
+		if (isCollectedField(field) && !isPrototypeKey(field.fieldName)) {
 			map[field.fieldName] = field.answerContent;
 		}
 	}
@@ -51,7 +52,7 @@ function collectedInformation(eventBody: JsonRecord): IDataObject | undefined {
 export function withoutConfidentialFields(payload: JsonRecord): IDataObject {
 	const safe: IDataObject = {};
 	for (const [key, value] of Object.entries(payload)) {
-		if (!CONFIDENTIAL_FIELDS.has(key)) safe[key] = value;
+		if (!CONFIDENTIAL_FIELDS.has(key) && !isPrototypeKey(key)) safe[key] = value;
 	}
 	return safe;
 }

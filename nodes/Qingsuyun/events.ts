@@ -3,6 +3,9 @@ export const QINGSUYUN_TIME_ZONE = 'Asia/Shanghai';
 
 export const QINGSUYUN_PLATFORM = 'qingsuyun';
 
+/** Qingsuyun does not document its retries; a day of event ids covers any sane retry policy. */
+export const QINGSUYUN_DEDUPE = { windowMs: 24 * 60 * 60 * 1000, maxEntries: 1000 };
+
 interface QingsuyunEventType {
 	/** The `type` Qingsuyun sends. */
 	type: string;

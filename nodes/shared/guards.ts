@@ -8,6 +8,14 @@ export function isRecord(value: unknown): value is JsonRecord {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * `__proto__` read from JSON is an ordinary key, but assigning it to an object swaps that object's
+ * prototype instead of adding a field. n8n drops the key from items anyway; copy loops skip it.
+ */
+export function isPrototypeKey(key: string): boolean {
+	return key === '__proto__';
+}
+
 export function isNonEmptyString(value: unknown): value is string {
 	return typeof value === 'string' && value.length > 0;
 }
@@ -29,10 +37,3 @@ export function stringList(value: unknown): string[] {
 		: [];
 }
 
-/**
- * `__proto__` read from JSON is an ordinary key, but assigning it to an object swaps that object's
- * prototype instead of adding a field; copy loops skip it.
- */
-export function isPrototypeKey(key: string): boolean {
-	return key === '__proto__';
-}

@@ -21,7 +21,8 @@ export function epochSecondsToIso(seconds: number, zone: string): string {
 	return epochMillisToIso(seconds * 1000, zone);
 }
 
-const LOCAL_TIME_FORMATS = ['yyyy-MM-dd HH:mm:ss.SSS', 'yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm'];
+/** "2022-01-08 17:39:42.388", seconds and fractions optional; a "T" separator is read too. */
+const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 
 /**
  * Reads a wall-clock time written without an offset (e.g. "2022-01-08 17:39:42.388") as a time
@@ -29,9 +30,24 @@ const LOCAL_TIME_FORMATS = ['yyyy-MM-dd HH:mm:ss.SSS', 'yyyy-MM-dd HH:mm:ss', 'y
  */
 export function localTimeToIso(text: string, zone: string): string | undefined {
 	const trimmed = text.trim();
-	for (const format of LOCAL_TIME_FORMATS) {
-		const parsed = DateTime.fromFormat(trimmed, format, { zone });
-		if (parsed.isValid) return parsed.toISO() ?? undefined;
+	// Matched by hand: luxon's fromFormat compiles its format on every call, which cost a
+	// Qingsuyun event more than all the rest of its decoding.
+	const match = LOCAL_TIME.exec(trimmed);
+	if (match) {
+		const [, year, month, day, hour, minute, second, fraction] = match;
+		const parsed = DateTime.fromObject(
+			{
+				year: Number(year),
+				month: Number(month),
+				day: Number(day),
+				hour: Number(hour),
+				minute: Number(minute),
+				second: Number(second ?? 0),
+				millisecond: Number((fraction ?? '0').padEnd(3, '0')),
+			},
+			{ zone },
+		);
+		return parsed.isValid ? (parsed.toISO() ?? undefined) : undefined;
 	}
 	const iso = DateTime.fromISO(trimmed, { zone, setZone: true });
 	return iso.isValid ? (iso.toISO() ?? undefined) : undefined;

@@ -62,6 +62,21 @@ describe('decoding a Qingsuyun callback', () => {
 		return decodeCallback(result.callback, result.payload, { includeRaw, receivedAt: RECEIVED_AT }).json;
 	}
 
+	it('copies no prototype from __proto__ keys in the payload', () => {
+		const sample = qingsuyunSample('answerSheet', SECRET);
+		const text = JSON.stringify(sample)
+			.replace(/^\{/, '{"__proto__":{"polluted":"top"},')
+			.replace('"eventBody":{', '"eventBody":{"__proto__":{"polluted":"body"},"fields":[{"fieldName":"__proto__","answerContent":{"polluted":"map"}}],');
+		const result = readCallback(text, {});
+		if (!result.recognized) throw new Error(result.problem);
+		const { json } = decodeCallback(result.callback, result.payload, { includeRaw: true, receivedAt: RECEIVED_AT });
+		for (const value of [json, json.raw, json.collectedInformation]) {
+			expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+			expect((value as Record<string, unknown>).polluted).toBeUndefined();
+		}
+		expect(json).toMatchObject({ event: 'answerSheet', realScore: 86 });
+	});
+
 	it('builds the common envelope with Beijing times', () => {
 		const sample = qingsuyunSample('answerSheet', SECRET, { ts: '2022-01-08 17:39:42.388' });
 		expect(decode(sample)).toMatchObject({

@@ -21,6 +21,15 @@ describe('time conversion', () => {
 		expect(localTimeToIso('2022-01-08 17:39:42', 'Asia/Shanghai')).toBe(
 			'2022-01-08T17:39:42.000+08:00',
 		);
+		expect(localTimeToIso(' 2022-01-08 17:39 ', 'Asia/Shanghai')).toBe('2022-01-08T17:39:00.000+08:00');
+		expect(localTimeToIso('2022-01-08T17:39:42.388', 'Asia/Shanghai')).toBe('2022-01-08T17:39:42.388+08:00');
+		expect(localTimeToIso('2022-01-08 17:39:42.3', 'Asia/Shanghai')).toBe('2022-01-08T17:39:42.300+08:00');
+	});
+
+	it('rejects a wall-clock time that does not exist', () => {
+		for (const text of ['2022-02-30 10:00:00', '2022-13-01 10:00', '9999-99-99 99:99:99', '2022-01-08 25:61:61.999']) {
+			expect(localTimeToIso(text, 'Asia/Shanghai')).toBeUndefined();
+		}
 	});
 
 	it('keeps the offset of an ISO string and rejects what is not a time', () => {
@@ -68,6 +77,17 @@ describe('secret comparison', () => {
 	it('redacts every occurrence of a secret', () => {
 		expect(redactSecrets(`a ${secret} b ${secret}`, [secret])).toBe('a [redacted] b [redacted]');
 		expect(redactSecrets('nothing here', [secret, ''])).toBe('nothing here');
+	});
+
+	it('redacts a secret written with JSON escapes or percent-encoding, which decode to it', () => {
+		const jsonEscaped = [...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+		const percentEncoded = [...secret].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+		const mixed = `${secret.slice(0, 2)}\\u00${secret.charCodeAt(2).toString(16)}%${secret.charCodeAt(3).toString(16)}${secret.slice(4)}`;
+		const text = `{"a":"${jsonEscaped}"} b=${percentEncoded}&c=${mixed}`;
+		expect(JSON.parse(text.split(' ')[0] ?? '')).toEqual({ a: secret });
+		expect(redactSecrets(text, [secret])).toBe('{"a":"[redacted]"} b=[redacted]&c=[redacted]');
+		expect(redactSecrets('a\\/b a%2Fb a/b a+b%2f', ['a/b'])).toBe('[redacted] [redacted] [redacted] a+b%2f');
+		expect(redactSecrets('one off: x' + secret.slice(1), [secret])).toBe('one off: x' + secret.slice(1));
 	});
 });
 

@@ -137,6 +137,19 @@ export class RunningN8n {
 		);
 	}
 
+	/** Every execution of a workflow with its status and stored run data, oldest first. */
+	async executionRecords(workflowId: string): Promise<Array<{ id: string; status: string; data: string }>> {
+		const rows = await this.query(
+			'SELECT e.id AS id, e.status AS status, d.data AS data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = ? ORDER BY e.id',
+			[workflowId],
+		);
+		return rows.flatMap((row) =>
+			typeof row === 'object' && row !== null && 'id' in row && 'status' in row
+				? [{ id: String(row.id), status: String(row.status), data: 'data' in row ? String(row.data ?? '') : '' }]
+				: [],
+		);
+	}
+
 	private async query(sql: string, params: unknown[]): Promise<unknown[]> {
 		const sqlite3: unknown = createRequire(path.join(this.install.nodeModules, 'n8n', 'package.json'))(
 			'sqlite3',

@@ -1,0 +1,8 @@
+/**
+ * Every webhook trigger's hostile corpus. A platform joins the run by exporting a
+ * `HostilePlatform` (see types.mts and qingsuyun.mts) and being listed here.
+ */
+import { qingsuyunHostile } from './qingsuyun.mjs';
+import type { HostilePlatform } from './types.mjs';
+
+export const hostilePlatforms: readonly HostilePlatform[] = [qingsuyunHostile];

@@ -1,0 +1,68 @@
+/**
+ * Sends one platform's hostile corpus to a running n8n, waits until every execution it started
+ * has finished, and reads back what n8n recorded.
+ */
+import type { RunningN8n } from '../e2e/harness/n8n.mjs';
+import { analyse, formatReport, type HostileReport, type ObservedN8n } from './analyse.mjs';
+import { effectiveExpectation, startsExecution } from './expectation.mjs';
+import { sendCorpus } from './send.mjs';
+import type { HostilePlatform, HostileReply, HostileRequest } from './types.mjs';
+
+const CONCURRENCY = 6;
+const SETTLE_TIMEOUT_MS = 120_000;
+/** After the expected executions are in, how long to keep watching for unexpected ones. */
+const QUIET_PERIOD_MS = 2_000;
+
+async function observe(n8n: RunningN8n, platform: HostilePlatform): Promise<ObservedN8n['executions']> {
+	const all = await Promise.all(platform.fixtures.workflowIds.map((id) => n8n.executionRecords(id)));
+	return all.flat();
+}
+
+function expectedExecutions(corpus: readonly HostileRequest[], replies: ReadonlyMap<HostileRequest, HostileReply>): number {
+	const markers = new Set(
+		corpus
+			.filter((request) => {
+				const reply = replies.get(request);
+				return reply !== undefined && startsExecution(effectiveExpectation(request, reply));
+			})
+			.map((request) => request.marker),
+	);
+	return markers.size;
+}
+
+/** Waits until n8n has recorded at least the expected executions and none is still running. */
+async function settle(n8n: RunningN8n, platform: HostilePlatform, expected: number): Promise<ObservedN8n['executions']> {
+	const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+	let executions = await observe(n8n, platform);
+	const finished = (list: typeof executions) =>
+		list.length >= expected && list.every((execution) => !['new', 'running', 'waiting'].includes(execution.status));
+	while (!finished(executions) && Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		executions = await observe(n8n, platform);
+	}
+	await new Promise((resolve) => setTimeout(resolve, QUIET_PERIOD_MS));
+	return await observe(n8n, platform);
+}
+
+export interface HostileRun {
+	corpus: HostileRequest[];
+	report: HostileReport;
+	printed: string;
+}
+
+export async function runHostile(n8n: RunningN8n, platform: HostilePlatform): Promise<HostileRun> {
+	const corpus = platform.buildCorpus();
+	const started = Date.now();
+	const replies = await sendCorpus(n8n.baseUrl, corpus, CONCURRENCY);
+	const sentInMs = Date.now() - started;
+	const executions = await settle(n8n, platform, expectedExecutions(corpus, replies));
+	let healthy = n8n.isRunning();
+	try {
+		healthy = healthy && (await fetch(`${n8n.baseUrl}/healthz`)).status === 200;
+	} catch {
+		healthy = false;
+	}
+	const report = analyse(platform, corpus, replies, { healthy, executions, log: n8n.log() });
+	const printed = `${formatReport(report, corpus)}\n  corpus sent in ${(sentInMs / 1000).toFixed(1)} s`;
+	return { corpus, report, printed };
+}
