@@ -3,6 +3,7 @@
  * `HostilePlatform` (see types.mts and qingsuyun.mts) and being listed here.
  */
 import { qingsuyunHostile } from './qingsuyun.mjs';
+import { teachbaseHostile } from './teachbase.mjs';
 import type { HostilePlatform } from './types.mjs';
 
-export const hostilePlatforms: readonly HostilePlatform[] = [qingsuyunHostile];
+export const hostilePlatforms: readonly HostilePlatform[] = [qingsuyunHostile, teachbaseHostile];
