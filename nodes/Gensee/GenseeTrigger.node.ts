@@ -19,8 +19,6 @@ import {
 import {
 	checkWebhookTokenCredential,
 	hasValidWebhookToken,
-	WEBHOOK_TOKEN_CREDENTIAL_TEST,
-	webhookTokenCredential,
 } from '../shared/webhookToken';
 import { decodeQaDocument, decodeRequest } from './decode';
 import {
@@ -130,7 +128,16 @@ export class GenseeTrigger implements INodeType {
 		},
 		inputs: [],
 		outputs: outputsExpression(GENSEE_OUTPUT_NAMES),
-		credentials: [webhookTokenCredential],
+		credentials: [
+			{
+				// A shared webhook token, not an API key; its name is part of the package's contract.
+				// eslint-disable-next-line n8n-nodes-base/node-class-description-credentials-name-unsuffixed
+				name: 'eduWebhookToken',
+				required: true,
+				testedBy: 'eduWebhookTokenCheck',
+				displayOptions: { show: { authentication: ['token'] } },
+			},
+		],
 		// Status, courseware, roll-call and end-page callbacks are GETs; Q&A callbacks are POSTs.
 		webhooks: [
 			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: WEBHOOK_PATH },
@@ -141,7 +148,7 @@ export class GenseeTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
-			[WEBHOOK_TOKEN_CREDENTIAL_TEST]: checkWebhookTokenCredential,
+			eduWebhookTokenCheck: checkWebhookTokenCredential,
 		},
 	};
 

@@ -114,7 +114,7 @@ export const genseeTriggerProperties: INodeProperties[] = [
 		placeholder: 'Add Entry',
 		default: {},
 		displayOptions: { show: { coBrowseReply: ['entries'] } },
-		description: 'Returned as [{"name": …, "url": …}, …]',
+		description: 'Each entry becomes one object with its name and URL in the returned JSON list',
 		options: [
 			{
 				displayName: 'Entry',

@@ -23,8 +23,6 @@ import {
 import {
 	checkWebhookTokenCredential,
 	hasValidWebhookToken,
-	WEBHOOK_TOKEN_CREDENTIAL_TEST,
-	webhookTokenCredential,
 } from '../shared/webhookToken';
 import { decodeWebhook } from './decode';
 import { DEFAULT_DEDUPE_WINDOW_MINUTES, teachbaseTriggerProperties } from './description';
@@ -78,7 +76,16 @@ export class TeachbaseTrigger implements INodeType {
 		},
 		inputs: [],
 		outputs: outputsExpression(TEACHBASE_OUTPUT_NAMES),
-		credentials: [webhookTokenCredential],
+		credentials: [
+			{
+				// A shared webhook token, not an API key; its name is part of the package's contract.
+				// eslint-disable-next-line n8n-nodes-base/node-class-description-credentials-name-unsuffixed
+				name: 'eduWebhookToken',
+				required: true,
+				testedBy: 'eduWebhookTokenCheck',
+				displayOptions: { show: { authentication: ['token'] } },
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -95,7 +102,7 @@ export class TeachbaseTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
-			[WEBHOOK_TOKEN_CREDENTIAL_TEST]: checkWebhookTokenCredential,
+			eduWebhookTokenCheck: checkWebhookTokenCredential,
 		},
 	};
 

@@ -1,7 +1,6 @@
 import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
-	INodeCredentialDescription,
 	INodeCredentialTestResult,
 	INodeProperties,
 	IWebhookFunctions,
@@ -14,15 +13,6 @@ import { secretsMatch } from './secrets';
 export const TOKEN_QUERY_PARAMETER = 'token';
 
 const MIN_TOKEN_LENGTH = 16;
-
-export const WEBHOOK_TOKEN_CREDENTIAL_TEST = 'eduWebhookTokenCheck';
-
-export const webhookTokenCredential: INodeCredentialDescription = {
-	name: 'eduWebhookToken',
-	required: true,
-	testedBy: WEBHOOK_TOKEN_CREDENTIAL_TEST,
-	displayOptions: { show: { authentication: ['token'] } },
-};
 
 export const webhookAuthenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
