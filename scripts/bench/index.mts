@@ -18,9 +18,9 @@ import { benchWebhooks, formatBytes, type LoadResult, type LoadSettings, type Si
 const SETTINGS: LoadSettings = {
 	sizes: [1024, 64 * 1024, 1024 * 1024],
 	connections: 8,
-	durationSeconds: 2,
+	durationSeconds: 4,
 	warmupSeconds: 1,
-	rounds: 4,
+	rounds: 2,
 	configurations: [
 		{ label: 'n8n defaults', env: {} },
 		// n8n's previous expression engine: no isolate is taken for any webhook phase, so the
@@ -84,6 +84,8 @@ function webhookTable(sizes: SizeResults[]): string[] {
 		for (const result of results) {
 			const ratio = (baseline: LoadResult | undefined) => {
 				if (!baseline || baseline === result) return '';
+				// A run in which no request completed has no rate to compare.
+				if (baseline.requestsPerSecond === 0 || result.requestsPerSecond === 0) return 'n/a';
 				const value = result.requestsPerSecond / baseline.requestsPerSecond;
 				return `${value.toFixed(2)} (${percent(value)})`;
 			};
@@ -112,7 +114,9 @@ function ratioRange(sizes: SizeResults[], configuration: string, target: string,
 		.flatMap((size) => {
 			const baseline = size.results[baselineIndex];
 			const ours = size.results.find((result) => result.target === target);
-			return baseline && ours ? [ours.requestsPerSecond / baseline.requestsPerSecond] : [];
+			return baseline && ours && baseline.requestsPerSecond > 0 && ours.requestsPerSecond > 0
+				? [ours.requestsPerSecond / baseline.requestsPerSecond]
+				: [];
 		});
 	if (ratios.length === 0) return 'n/a';
 	return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
@@ -155,7 +159,12 @@ function dedupeTable(checkpoints: DedupeCheckpoint[]): string[] {
 }
 
 function machineLine(env: Environment): string {
+	const busy = Number(env.loadBefore) > env.cores;
 	return (
+		(busy
+			? `**Taken on a busy machine (load average ${env.loadBefore} on ${env.cores} cores, from other work): the figures are ` +
+				'noisy and not representative; re-run `npm run bench` on a quiet machine.** '
+			: '') +
 		`Taken ${env.date} on ${env.cpu}, ${env.cores} cores (nproc), ${env.memory} RAM, ${env.os}; ` +
 		`n8n ${env.n8n} on Node ${env.n8nNode}, bench and decoding on Node ${env.node}, ` +
 		`autocannon ${env.autocannon}, n8n-nodes-edu-events ${env.packageVersion}; load average ${env.loadBefore} when the run began.`
