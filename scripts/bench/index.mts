@@ -13,14 +13,20 @@ import { ensureN8nInstalled, REPO_ROOT } from '../lib/n8n.mjs';
 import { benchDecode, type DecodeResult } from './decode.mjs';
 import { benchDedupe, gcAvailable, type DedupeCheckpoint } from './dedupe.mjs';
 import { benchPlatforms } from './platforms.mjs';
-import { benchWebhooks, formatBytes, type LoadSettings, type WebhookComparison } from './webhook.mjs';
+import { benchWebhooks, formatBytes, type LoadResult, type LoadSettings, type SizeResults } from './webhook.mjs';
 
 const SETTINGS: LoadSettings = {
 	sizes: [1024, 64 * 1024, 1024 * 1024],
 	connections: 8,
-	durationSeconds: 8,
-	warmupSeconds: 2,
+	durationSeconds: 4,
+	warmupSeconds: 1,
 	rounds: 2,
+	configurations: [
+		{ label: 'n8n defaults', env: {} },
+		// n8n's previous expression engine: no isolate is taken for any webhook phase, so the
+		// difference left between the nodes is their own code.
+		{ label: 'N8N_EXPRESSION_ENGINE=legacy', env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
+	],
 };
 
 const README_START = '<!-- performance:start -->';
@@ -68,22 +74,65 @@ function percent(ratio: number): string {
 	return `${change >= 0 ? '+' : ''}${change.toFixed(1)} %`;
 }
 
-function webhookTable(comparisons: Map<string, WebhookComparison[]>): string[] {
+function webhookTable(sizes: SizeResults[]): string[] {
 	const lines = [
-		"| trigger | body | built-in req/s | ours req/s | ours ÷ built-in (req/s) | built-in p50 / p99 | ours p50 / p99 | failed requests |",
-		'|---|---|---:|---:|---:|---:|---:|---:|',
+		'| n8n configuration | body | target | req/s | p50 | p99 | ÷ Webhook v2 (req/s) | ÷ Webhook v1 (req/s) | failed requests |',
+		'|---|---|---|---:|---:|---:|---:|---:|---:|',
 	];
-	for (const [label, list] of comparisons) {
-		for (const { bytes, builtin, ours } of list) {
-			const ratio = ours.requestsPerSecond / builtin.requestsPerSecond;
+	for (const { configuration, bytes, results } of sizes) {
+		const [v2, v1] = results;
+		for (const result of results) {
+			const ratio = (baseline: LoadResult | undefined) => {
+				if (!baseline || baseline === result) return '';
+				// A run in which no request completed has no rate to compare.
+				if (baseline.requestsPerSecond === 0 || result.requestsPerSecond === 0) return 'n/a';
+				const value = result.requestsPerSecond / baseline.requestsPerSecond;
+				return `${value.toFixed(2)} (${percent(value)})`;
+			};
 			lines.push(
-				`| ${label} | ${formatBytes(bytes)} | ${builtin.requestsPerSecond.toFixed(1)} | ${ours.requestsPerSecond.toFixed(1)} | ` +
-					`${ratio.toFixed(3)} (${percent(ratio)}) | ${builtin.p50Ms.toFixed(0)} / ${builtin.p99Ms.toFixed(0)} ms | ` +
-					`${ours.p50Ms.toFixed(0)} / ${ours.p99Ms.toFixed(0)} ms | ${builtin.failures + ours.failures} |`,
+				`| ${configuration} | ${formatBytes(bytes)} | ${result.target} | ${result.requestsPerSecond.toFixed(1)} | ` +
+					`${result.p50Ms.toFixed(0)} ms | ${result.p99Ms.toFixed(0)} ms | ${ratio(v2)} | ${ratio(v1)} | ${result.failures} |`,
 			);
 		}
 	}
 	return lines;
+}
+
+/** Why the run has two n8n configurations and two versions of n8n's Webhook node. */
+const EXPLANATION = [
+	'Why two configurations and two Webhook versions: with its default expression engine ("vm", isolated-vm, ' +
+		'a pool of one isolate) n8n 2.41 takes an expression isolate for the webhook phase of every trigger node except ' +
+		'its own Webhook node from version 2 on (`webhookPhaseNeedsIsolate` in n8n\'s `webhooks/live-webhooks.js`). ' +
+		'A community trigger cannot opt out of that; it pays what n8n\'s Webhook node v1 pays, so compare ours with v1 ' +
+		'for the defaults. With `N8N_EXPRESSION_ENGINE=legacy` n8n takes no isolate for any webhook phase, and what ' +
+		'remains between ours and v2 is our own code: the secret check, decoding, dedupe and the static-data save.',
+];
+
+function ratioRange(sizes: SizeResults[], configuration: string, target: string, baselineIndex: number): string {
+	const ratios = sizes
+		.filter((size) => size.configuration === configuration)
+		.flatMap((size) => {
+			const baseline = size.results[baselineIndex];
+			const ours = size.results.find((result) => result.target === target);
+			return baseline && ours && baseline.requestsPerSecond > 0 && ours.requestsPerSecond > 0
+				? [ours.requestsPerSecond / baseline.requestsPerSecond]
+				: [];
+		});
+	if (ratios.length === 0) return 'n/a';
+	return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
+}
+
+/** One line per configuration and trigger: ours ÷ each Webhook version, over all body sizes. */
+function ratioSummary(sizes: SizeResults[]): string[] {
+	const configurations = [...new Set(sizes.map((size) => size.configuration))];
+	const ours = [...new Set(sizes.flatMap((size) => size.results.slice(2).map((result) => result.target)))];
+	return configurations.flatMap((configuration) =>
+		ours.map(
+			(target) =>
+				`- ${configuration}: ${target} handles ${ratioRange(sizes, configuration, target, 0)} × the requests per second of ` +
+				`n8n\'s Webhook node v2 and ${ratioRange(sizes, configuration, target, 1)} × those of v1 (1 KiB to 1 MiB bodies).`,
+		),
+	);
 }
 
 function decodeTable(results: DecodeResult[]): string[] {
@@ -110,7 +159,12 @@ function dedupeTable(checkpoints: DedupeCheckpoint[]): string[] {
 }
 
 function machineLine(env: Environment): string {
+	const busy = Number(env.loadBefore) > env.cores;
 	return (
+		(busy
+			? `**Taken on a busy machine (load average ${env.loadBefore} on ${env.cores} cores, from other work): the figures are ` +
+				'noisy and not representative; re-run `npm run bench` on a quiet machine.** '
+			: '') +
 		`Taken ${env.date} on ${env.cpu}, ${env.cores} cores (nproc), ${env.memory} RAM, ${env.os}; ` +
 		`n8n ${env.n8n} on Node ${env.n8nNode}, bench and decoding on Node ${env.node}, ` +
 		`autocannon ${env.autocannon}, n8n-nodes-edu-events ${env.packageVersion}; load average ${env.loadBefore} when the run began.`
@@ -142,11 +196,11 @@ async function main(): Promise<void> {
 
 	log(
 		`\nWebhook throughput: ${SETTINGS.connections} connections, ${SETTINGS.rounds} × ${SETTINGS.durationSeconds} s per target and size ` +
-			`(after ${SETTINGS.warmupSeconds} s warm-up), alternating order:`,
+			`(after ${SETTINGS.warmupSeconds} s warm-up), alternating order, medians:`,
 	);
 	const targets = benchPlatforms.flatMap((platform) => (platform.webhook ? [platform.webhook] : []));
-	const comparisons = await benchWebhooks(targets, SETTINGS, log);
-	const webhook = webhookTable(comparisons);
+	const sizes = await benchWebhooks(targets, SETTINGS, log);
+	const webhook = webhookTable(sizes);
 	for (const line of webhook) log(line);
 
 	const document = [
@@ -158,14 +212,17 @@ async function main(): Promise<void> {
 		'',
 		'## Webhook triggers against n8n\'s built-in Webhook node',
 		'',
-		`One n8n, one workflow per trigger holding the trigger alone; the built-in Webhook node answers immediately ` +
-			`("Respond: Immediately"). autocannon on the loopback interface, ${SETTINGS.connections} connections, ` +
-			`${SETTINGS.rounds} rounds of ${SETTINGS.durationSeconds} s per target and body size after a ${SETTINGS.warmupSeconds} s warm-up, ` +
-			'the two targets alternating; the figures are the means of the rounds. Both targets get the same bodies ' +
-			'(a realistic callback grown to the size, a new event id each), so our trigger starts an execution for ' +
-			'every request, as the built-in node does. Successful executions are not saved ' +
-			'(`EXECUTIONS_DATA_SAVE_ON_SUCCESS=none`), so the figures are about webhook handling, not SQLite. ' +
-			'Load generator and n8n share the machine\'s cores.',
+		'One n8n per configuration, one workflow per target holding the trigger alone. Targets: n8n\'s Webhook node ' +
+			'(v2 and v1, "Respond: Immediately") and each of our triggers. autocannon on the loopback interface, ' +
+			`${SETTINGS.connections} connections, ${SETTINGS.rounds} rounds of ${SETTINGS.durationSeconds} s per target and body size ` +
+			`after a ${SETTINGS.warmupSeconds} s warm-up of each, the order reversed every other round; figures are the medians of the rounds. ` +
+			'All targets get the same bodies (a realistic callback grown to the size, a new event id each), so every ' +
+			'request starts an execution. Successful executions are not saved (`EXECUTIONS_DATA_SAVE_ON_SUCCESS=none`), ' +
+			'so the figures are about webhook handling, not SQLite. Load generator and n8n share the machine\'s cores.',
+		'',
+		...EXPLANATION,
+		'',
+		...ratioSummary(sizes),
 		'',
 		...webhook,
 		'',
@@ -190,7 +247,7 @@ async function main(): Promise<void> {
 	await mkdir(path.join(REPO_ROOT, 'bench-results'), { recursive: true });
 	await writeFile(
 		path.join(REPO_ROOT, 'bench-results', 'latest.json'),
-		JSON.stringify({ env, settings: SETTINGS, decode, dedupe, webhook: Object.fromEntries(comparisons) }, null, 2),
+		JSON.stringify({ env, settings: SETTINGS, decode, dedupe, webhook: sizes }, null, 2),
 	);
 
 	const largestDedupe = dedupe[dedupe.length - 1];
@@ -204,7 +261,11 @@ async function main(): Promise<void> {
 		[
 			machineLine(env),
 			'',
+			...ratioSummary(sizes),
+			'',
 			...webhook,
+			'',
+			...EXPLANATION,
 			'',
 			`Decoding one documented Qingsuyun callback takes ${decode.find((result) => result.platform === 'qingsuyun')?.microsPerEvent.toFixed(1)} µs; ` +
 				'all cases, and how the figures are taken, are in [docs/benchmarks.md](docs/benchmarks.md). ' +
