@@ -7,11 +7,11 @@ import type {
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isRecord, type JsonRecord } from '../../shared/guards';
 import { classroomApiBase, pollingApiBase, readAgoraCredentials } from './credentials';
-import { AgoraApiError } from './errors';
+import { AgoraApiError, agoraErrorHint, agoraErrorMessage } from './errors';
 
 export const AGORA_CREDENTIAL_TYPE = 'agoraClassroomApi';
 
@@ -100,8 +100,13 @@ export async function agoraApiCall(
 	try {
 		response = await this.helpers.httpRequestWithAuthentication.call(this, AGORA_CREDENTIAL_TYPE, request);
 	} catch (error) {
+		// No HTTP answer at all (refused, timed out, DNS): a plain NodeApiError without an Agora status.
 		const reason = error instanceof Error ? error.message : String(error);
-		throw new AgoraApiError(this.getNode(), { status: 0, msg: reason }, { message: reason });
+		const failure = { status: 0, msg: reason };
+		throw new NodeApiError(this.getNode(), { message: reason }, {
+			message: agoraErrorMessage(failure),
+			description: agoraErrorHint(failure),
+		});
 	}
 
 	const { status, body: answer } = responseParts(response);
