@@ -50,7 +50,8 @@ export interface AgoraEvent {
 	operator?: JsonRecord;
 }
 
-function integer(value: unknown): number | undefined {
+/** A whole number, or a string of one (Agora sends both). */
+export function integer(value: unknown): number | undefined {
 	if (typeof value === 'number' && Number.isInteger(value)) return value;
 	if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value.trim());
 	return undefined;

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isPrototypeKey, isRecord, type JsonRecord } from '../shared/guards';
+import { integer } from './events';
 
 /**
  * Agora widget events (cmd 1110) come in several spellings for the same thing: changed keys
@@ -52,12 +53,6 @@ export function expandFlattenedKeys(properties: JsonRecord): IDataObject {
 		target[last] = isRecord(existing) && isRecord(value) ? { ...existing, ...expandFlattenedKeys(value) } : isRecord(value) ? expandFlattenedKeys(value) : value;
 	}
 	return expanded;
-}
-
-function integer(value: unknown): number | undefined {
-	if (typeof value === 'number' && Number.isInteger(value)) return value;
-	if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value.trim());
-	return undefined;
 }
 
 function text(value: unknown): string | undefined {

@@ -39,6 +39,15 @@ beforeEach(() => {
 describe('encodePath', () => {
 	it('encodes each segment on its own', () => {
 		expect(encodePath(['rooms', 'a b#c?d&e%f/g', 'users', 'x'])).toBe('rooms/a%20b%23c%3Fd%26e%25f%2Fg/users/x');
+		expect(encodePath(['rooms', 'a.b', '...'])).toBe('rooms/a.b/...');
+	});
+
+	it('refuses ids that URL normalisation would turn into another path', async () => {
+		for (const id of ['', '.', '..']) expect(() => encodePath(['rooms', id])).toThrow(/must not be empty, "." or ".."/);
+		const { context } = fakeAgoraContext(credentials());
+		const before = server.requestCount();
+		await expect(agoraApiRequest.call(context, 'GET', ['rooms', '..', 'users', 'x'])).rejects.toThrow(/cannot be used as an ID/);
+		expect(server.requestCount()).toBe(before);
 	});
 });
 

@@ -28,8 +28,8 @@ export interface AgoraEnvelope {
 export interface AgoraRequestOptions {
 	/** `classroom` (default): `…/edu/apps/{appId}/v2/`; `polling`: the app-wide queue `…/edu/polling/apps/{appId}/v2/`. */
 	api?: 'classroom' | 'polling';
-	/** Answers that are not failures for this call, e.g. 409 "already exists" when creating a room. */
-	accept?: (status: number, code: number | undefined) => boolean;
+	/** Agora answers that are not failures for this call, e.g. 409 "already exists" when creating a room. */
+	accept?: (status: number, code: number) => boolean;
 }
 
 export interface AgoraReply {
@@ -41,9 +41,15 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Joins path segments, each URL-encoded on its own: room and user IDs may hold spaces and
- * `#?&%`, which must not end the path or start a query.
+ * `#?&%`, which must not end the path or start a query. An empty, `.` or `..` segment cannot
+ * survive URL normalisation (even as `%2E`), so it is refused rather than sent to another path.
  */
 export function encodePath(segments: readonly string[]): string {
+	for (const segment of segments) {
+		if (segment === '' || segment === '.' || segment === '..') {
+			throw new Error(`"${segment}" cannot be used as an ID in an Agora URL: IDs must not be empty, "." or "..".`);
+		}
+	}
 	return segments.map((segment) => encodeURIComponent(segment)).join('/');
 }
 
@@ -78,16 +84,17 @@ export async function agoraApiCall(
 	qs?: IDataObject,
 	options: AgoraRequestOptions = {},
 ): Promise<AgoraReply> {
-	let credentials;
+	let url: string;
 	try {
-		credentials = readAgoraCredentials(await this.getCredentials(AGORA_CREDENTIAL_TYPE));
+		const credentials = readAgoraCredentials(await this.getCredentials(AGORA_CREDENTIAL_TYPE));
+		const base = options.api === 'polling' ? pollingApiBase(credentials) : classroomApiBase(credentials);
+		url = base + encodePath(path);
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), error instanceof Error ? error.message : String(error));
 	}
-	const base = options.api === 'polling' ? pollingApiBase(credentials) : classroomApiBase(credentials);
 	const request: IHttpRequestOptions = {
 		method,
-		url: base + encodePath(path),
+		url,
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -114,9 +121,6 @@ export async function agoraApiCall(
 	const succeeded = status >= 200 && status < 300 && envelope?.code === 0;
 	if (envelope !== undefined && (succeeded || options.accept?.(status, envelope.code) === true)) {
 		return { status, envelope };
-	}
-	if (envelope === undefined && options.accept?.(status, undefined) === true) {
-		return { status, envelope: { code: -1, msg: '', data: answer } };
 	}
 	const failure =
 		envelope === undefined
