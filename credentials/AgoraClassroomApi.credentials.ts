@@ -9,7 +9,11 @@ import type {
 import { DEFAULT_AGORA_DOMAIN, readAgoraCredentials } from '../nodes/AgoraClassroom/transport/credentials';
 import { buildAppToken } from '../nodes/AgoraClassroom/transport/token';
 
-/** Every HTTP error status except 404: those still fail the credential test (n8n 2.x honours `except`). */
+/**
+ * Every HTTP error status except 404: those still fail the credential test. n8n 2.x honours
+ * `except`; n8n 1.x ignores it and lets every status through, so there the test cannot tell a
+ * rejected token from a good one (the node's own calls still fail with a clear 401 message).
+ */
 const STATUSES_OTHER_THAN_NOT_FOUND = Array.from({ length: 200 }, (_, index) => 400 + index).filter(
 	(status) => status !== 404,
 );

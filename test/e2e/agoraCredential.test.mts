@@ -47,11 +47,21 @@ afterAll(async () => {
 	await agora?.stop();
 });
 
+/** Saves the credential, then runs n8n's credential test on it, as the editor does. */
 async function testCredential(data: Record<string, string>): Promise<{ status: string; message: string }> {
+	const headers = { 'Content-Type': 'application/json', cookie, 'browser-id': BROWSER_ID };
+	const created = await fetch(`${n8n.baseUrl}/rest/credentials`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify({ name: 'Agora', type: 'agoraClassroomApi', data }),
+	});
+	const createdText = await created.text();
+	expect(created.status, createdText).toBe(200);
+	const { id } = (JSON.parse(createdText) as { data: { id: string } }).data;
 	const response = await fetch(`${n8n.baseUrl}/rest/credentials/test`, {
 		method: 'POST',
-		headers: { 'Content-Type': 'application/json', cookie, 'browser-id': BROWSER_ID },
-		body: JSON.stringify({ credentials: { id: '', name: 'Agora', type: 'agoraClassroomApi', data } }),
+		headers,
+		body: JSON.stringify({ credentials: { id, name: 'Agora', type: 'agoraClassroomApi', data } }),
 	});
 	const text = await response.text();
 	expect(response.status, text).toBe(200);
