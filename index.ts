@@ -1,3 +1,4 @@
+export { AgoraClassroomApi } from './credentials/AgoraClassroomApi.credentials';
 export { EduWebhookToken } from './credentials/EduWebhookToken.credentials';
 export { QingsuyunApi } from './credentials/QingsuyunApi.credentials';
 export { QingsuyunTrigger } from './nodes/Qingsuyun/QingsuyunTrigger.node';

@@ -1,0 +1,235 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { buildEventItem } from '../shared/envelope';
+import { isPrototypeKey, isRecord, parseJsonRecord, type JsonRecord } from '../shared/guards';
+import { epochMillisToIso, isEpochMillis, nowIso } from '../shared/time';
+import {
+	AGORA_CMD,
+	AGORA_PLATFORM,
+	AGORA_TIME_ZONE,
+	agoraEventTypeName,
+	classStateName,
+	handRaiseName,
+	recordingStateName,
+	stageName,
+	userMovementName,
+	usersInOutName,
+	parseAgoraEvent,
+	type AgoraEvent,
+} from './events';
+import { normaliseUser } from './users';
+import { normaliseWidgetEvent } from './widget';
+
+export interface AgoraDecodeOptions {
+	/** Epoch milliseconds the event was fetched. */
+	receivedAt: number;
+	includeRaw: boolean;
+	/** Users in/out (cmd 20): one item per user instead of one per event. */
+	oneItemPerUser: boolean;
+}
+
+const TIME_FIELD_NAME = /Time$/;
+
+/** Lists of users whose entries carry a role. */
+const USER_LISTS = ['onlineUsers', 'offlineUsers'] as const;
+
+function iso(value: unknown): string | undefined {
+	return isEpochMillis(value) ? epochMillisToIso(value, AGORA_TIME_ZONE) : undefined;
+}
+
+/** `startTime: 1611561776588` also becomes `startTimeIso: "2021-01-25T08:02:56.588Z"`. */
+function withIsoTimes(record: IDataObject): IDataObject {
+	const fields: IDataObject = {};
+	for (const [key, value] of Object.entries(record)) {
+		if (isPrototypeKey(key)) continue;
+		fields[key] = value;
+		const time = TIME_FIELD_NAME.test(key) ? iso(value) : undefined;
+		if (time !== undefined) fields[`${key}Iso`] = time;
+	}
+	return fields;
+}
+
+function userList(value: unknown): IDataObject[] {
+	if (!Array.isArray(value)) return [];
+	return value.map(normaliseUser).filter((user): user is IDataObject => user !== undefined).map(withIsoTimes);
+}
+
+/** Recording file lists arrive as a JSON array or as a string holding one. */
+function recordDetails(value: IDataObject[keyof IDataObject]): IDataObject[keyof IDataObject] {
+	if (typeof value !== 'string') return value;
+	const wrapped = parseJsonRecord(`{"list":${value}}`);
+	return wrapped !== undefined && Array.isArray(wrapped.list) ? wrapped.list : value;
+}
+
+function eventName(event: AgoraEvent): string {
+	const { data } = event;
+	switch (event.cmd) {
+		case AGORA_CMD.classState:
+			return classStateName(data.state);
+		case AGORA_CMD.chatMessage:
+			return 'Chat message';
+		case AGORA_CMD.usersInOut:
+			return usersInOutName(data);
+		case AGORA_CMD.recordingState:
+			return recordingStateName(data);
+		case AGORA_CMD.recordingUploaded:
+			return 'Recording uploaded';
+		case AGORA_CMD.cloudDriveChanged:
+			return 'Cloud drive changed';
+		case AGORA_CMD.rewardChanged:
+			return 'Reward changed';
+		case AGORA_CMD.widgetChanged:
+			return normaliseWidgetEvent(data).activity;
+		case AGORA_CMD.stageChanged:
+			return stageName(data);
+		case AGORA_CMD.handRaiseChanged:
+			return handRaiseName(data);
+		default:
+			return agoraEventTypeName(event.cmd);
+	}
+}
+
+function latest(times: unknown[]): number | undefined {
+	const valid = times.filter(isEpochMillis);
+	return valid.length === 0 ? undefined : Math.max(...valid);
+}
+
+/** When the event happened, from its own times; undefined when it carries none. */
+function occurredAtMillis(event: AgoraEvent): number | undefined {
+	const { data } = event;
+	switch (event.cmd) {
+		case AGORA_CMD.classState: {
+			const key = ({ 1: 'startTime', 2: 'endTime', 3: 'closeTime' } as Record<string, string>)[String(data.state)];
+			return key === undefined ? undefined : latest([data[key]]);
+		}
+		case AGORA_CMD.usersInOut:
+			return latest(
+				USER_LISTS.flatMap((list) => (Array.isArray(data[list]) ? data[list] : [])).map((user) => (isRecord(user) ? user.updateTime : undefined)),
+			);
+		case AGORA_CMD.recordingState:
+			return Number(data.state) === 1 ? latest([data.startTime]) : latest([data.endTime]);
+		case AGORA_CMD.rewardChanged:
+			return latest([data.updateTime]);
+		case AGORA_CMD.widgetChanged: {
+			const widget = normaliseWidgetEvent(data);
+			const extra = isRecord(widget.properties.extra) ? widget.properties.extra : {};
+			return latest([widget.properties.lastCommitTime, extra.receiveQuestionTime]);
+		}
+		default:
+			return latest([data.updateTime, data.time, data.ts]);
+	}
+}
+
+function eventFields(event: AgoraEvent): IDataObject {
+	const fields: IDataObject = {
+		roomUuid: event.roomUuid,
+		sequence: event.sequence,
+		cmd: event.cmd,
+	};
+	if (event.version !== undefined) fields.version = event.version;
+	Object.assign(fields, withIsoTimes(event.data));
+	for (const list of USER_LISTS) if (list in event.data) fields[list] = userList(event.data[list]);
+	if (event.cmd === AGORA_CMD.recordingUploaded && 'recordDetails' in event.data) {
+		fields.recordDetails = recordDetails(event.data.recordDetails);
+	}
+	if (event.cmd === AGORA_CMD.widgetChanged) {
+		const { properties, ...widget } = normaliseWidgetEvent(event.data);
+		fields.widget = { ...widget, properties };
+	}
+	const fromUser = normaliseUser(event.fromUser);
+	if (fromUser !== undefined) fields.fromUser = fromUser;
+	const operator = normaliseUser(event.operator);
+	if (operator !== undefined) fields.operator = operator;
+	return fields;
+}
+
+function rawOf(event: AgoraEvent): IDataObject {
+	const raw: IDataObject = { roomUuid: event.roomUuid, cmd: event.cmd, sequence: event.sequence, data: event.data };
+	if (event.version !== undefined) raw.version = event.version;
+	if (event.fromUser !== undefined) raw.fromUser = event.fromUser;
+	if (event.operator !== undefined) raw.operator = event.operator;
+	return raw;
+}
+
+const MOVEMENT: Record<string, string> = {
+	'User joined': 'joined',
+	'User reconnected': 'reconnected',
+	'User left': 'left',
+	'User kicked': 'kicked',
+};
+
+/** Users in/out split into one item per user, each with its own name, time and movement. */
+function perUserItems(event: AgoraEvent, options: AgoraDecodeOptions): INodeExecutionData[] {
+	const items: INodeExecutionData[] = [];
+	const receivedAt = nowIso(AGORA_TIME_ZONE, options.receivedAt);
+	for (const list of USER_LISTS) {
+		const users = event.data[list];
+		if (!Array.isArray(users)) continue;
+		for (const entry of users) {
+			const user = normaliseUser(entry);
+			if (user === undefined) continue;
+			const name = userMovementName(list === 'onlineUsers' ? 'online' : 'offline', user.type);
+			const userUuid = typeof user.userUuid === 'string' ? user.userUuid : '';
+			items.push(
+				buildEventItem(
+					{
+						platform: AGORA_PLATFORM,
+						event: String(event.cmd),
+						eventName: name,
+						eventId: `${event.roomUuid}:${event.sequence}:${list === 'onlineUsers' ? 'in' : 'out'}:${userUuid}`,
+						occurredAt: iso(user.updateTime),
+						receivedAt,
+					},
+					{
+						roomUuid: event.roomUuid,
+						sequence: event.sequence,
+						cmd: event.cmd,
+						movement: MOVEMENT[name],
+						...withIsoTimes(user),
+					},
+					options.includeRaw ? rawOf(event) : undefined,
+				),
+			);
+		}
+	}
+	return items;
+}
+
+/**
+ * Turns one Agora event into output items in the common envelope: `event` is the `cmd`,
+ * `eventName` says what happened, `eventId` is `<roomUuid>:<sequence>`. Users in/out events give
+ * one item per user when asked (an event that lists nobody still gives one item).
+ */
+export function decodeAgoraEvent(event: AgoraEvent, options: AgoraDecodeOptions): INodeExecutionData[] {
+	if (options.oneItemPerUser && event.cmd === AGORA_CMD.usersInOut) {
+		const items = perUserItems(event, options);
+		if (items.length > 0) return items;
+	}
+	const occurred = occurredAtMillis(event);
+	return [
+		buildEventItem(
+			{
+				platform: AGORA_PLATFORM,
+				event: String(event.cmd),
+				eventName: eventName(event),
+				eventId: `${event.roomUuid}:${event.sequence}`,
+				occurredAt: occurred === undefined ? undefined : epochMillisToIso(occurred, AGORA_TIME_ZONE),
+				receivedAt: nowIso(AGORA_TIME_ZONE, options.receivedAt),
+			},
+			eventFields(event),
+			options.includeRaw ? rawOf(event) : undefined,
+		),
+	];
+}
+
+/** Separates list entries that are events from those that are not (the caller flags those, never drops them). */
+export function splitParsable(list: readonly JsonRecord[]): { events: AgoraEvent[]; unparsable: JsonRecord[] } {
+	const events: AgoraEvent[] = [];
+	const unparsable: JsonRecord[] = [];
+	for (const entry of list) {
+		const event = parseAgoraEvent(entry);
+		if (event === undefined) unparsable.push(entry);
+		else events.push(event);
+	}
+	return { events, unparsable };
+}

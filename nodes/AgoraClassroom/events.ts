@@ -1,0 +1,143 @@
+import { isRecord, type JsonRecord } from '../shared/guards';
+
+export const AGORA_PLATFORM = 'agora';
+
+/** Agora's event times are epoch milliseconds; items show them in UTC. */
+export const AGORA_TIME_ZONE = 'UTC';
+
+/** The event types (`cmd`) of Agora's event sync API. */
+export const AGORA_CMD = {
+	classState: 1,
+	chatMessage: 3,
+	usersInOut: 20,
+	recordingState: 1001,
+	recordingUploaded: 1002,
+	cloudDriveChanged: 1003,
+	rewardChanged: 1101,
+	widgetChanged: 1110,
+	stageChanged: 1501,
+	handRaiseChanged: 1502,
+} as const;
+
+interface AgoraEventType {
+	cmd: number;
+	/** Label of the event type as a whole (option label, output name). */
+	name: string;
+	description: string;
+}
+
+export const AGORA_EVENT_TYPES: readonly AgoraEventType[] = [
+	{ cmd: 1, name: 'Class State Changed', description: 'The class started, ended or was closed' },
+	{ cmd: 3, name: 'Chat Message', description: 'A chat message was sent in the classroom' },
+	{ cmd: 20, name: 'Users Joined or Left', description: 'Users joined, reconnected, left or were kicked out' },
+	{ cmd: 1001, name: 'Recording State Changed', description: 'Recording started, stopped, paused or resumed' },
+	{ cmd: 1002, name: 'Recording Uploaded', description: 'A recorded file was uploaded' },
+	{ cmd: 1003, name: 'Cloud Drive Changed', description: 'Course resources in the cloud drive changed' },
+	{ cmd: 1101, name: 'Reward Changed', description: 'Rewards (stars) given to users changed' },
+	{ cmd: 1110, name: 'Widget Changed', description: 'A widget changed: pop-up quiz, poll or another widget' },
+	{ cmd: 1501, name: 'Stage Changed', description: 'Users went on or off the stage' },
+	{ cmd: 1502, name: 'Hand Raise Changed', description: 'Users raised or lowered their hands' },
+];
+
+/** One entry of an event list, as Agora returns it. */
+export interface AgoraEvent {
+	roomUuid: string;
+	cmd: number;
+	sequence: number;
+	version?: number;
+	data: JsonRecord;
+	fromUser?: JsonRecord;
+	operator?: JsonRecord;
+}
+
+/** A whole number, or a string of one (Agora sends both). */
+export function integer(value: unknown): number | undefined {
+	if (typeof value === 'number' && Number.isInteger(value)) return value;
+	if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value.trim());
+	return undefined;
+}
+
+/** Reads one list entry; undefined when it lacks a numeric `cmd` or `sequence`. */
+export function parseAgoraEvent(value: unknown): AgoraEvent | undefined {
+	if (!isRecord(value)) return undefined;
+	const cmd = integer(value.cmd);
+	const sequence = integer(value.sequence);
+	if (cmd === undefined || sequence === undefined) return undefined;
+	const event: AgoraEvent = {
+		roomUuid: typeof value.roomUuid === 'string' ? value.roomUuid : '',
+		cmd,
+		sequence,
+		data: isRecord(value.data) ? value.data : {},
+	};
+	const version = integer(value.version);
+	if (version !== undefined) event.version = version;
+	if (isRecord(value.fromUser)) event.fromUser = value.fromUser;
+	if (isRecord(value.operator)) event.operator = value.operator;
+	return event;
+}
+
+export function agoraEventTypeName(cmd: number): string {
+	return AGORA_EVENT_TYPES.find((type) => type.cmd === cmd)?.name ?? `Agora Event ${cmd}`;
+}
+
+/** Users in/out entries: `type` 1 joined / 2 reconnected when online, 1 left / 2 kicked when offline. */
+export function userMovementName(direction: 'online' | 'offline', type: unknown): string {
+	const kind = integer(type);
+	if (direction === 'online') return kind === 2 ? 'User reconnected' : 'User joined';
+	return kind === 2 ? 'User kicked' : 'User left';
+}
+
+export function classStateName(state: unknown): string {
+	switch (integer(state)) {
+		case 0:
+			return 'Class not started';
+		case 1:
+			return 'Class started';
+		case 2:
+			return 'Class ended';
+		case 3:
+			return 'Class closed';
+		default:
+			return 'Class state changed';
+	}
+}
+
+/** Recording state 1 is recording; 0 and 2 both mean it ended (Agora's sources disagree). */
+export function recordingStateName(data: JsonRecord): string {
+	const state = integer(data.state);
+	if (state === 1) {
+		if (data.onhold === true) return 'Recording paused';
+		return 'Recording started';
+	}
+	if (state === 0 || state === 2) return 'Recording stopped';
+	return 'Recording state changed';
+}
+
+function listLength(value: unknown): number {
+	return Array.isArray(value) ? value.length : 0;
+}
+
+export function usersInOutName(data: JsonRecord): string {
+	const names = new Set<string>();
+	for (const direction of ['online', 'offline'] as const) {
+		const users = data[`${direction}Users`];
+		if (!Array.isArray(users)) continue;
+		for (const user of users) names.add(userMovementName(direction, isRecord(user) ? user.type : undefined));
+	}
+	if (names.size === 1) return [...names][0];
+	return 'Users joined or left';
+}
+
+export function handRaiseName(data: JsonRecord): string {
+	if (listLength(data.addProgressUsers) > 0) return 'Hand raised';
+	if (listLength(data.removeProgressUsers) > 0) return 'Hand lowered';
+	return 'Hand raise changed';
+}
+
+export function stageName(data: JsonRecord): string {
+	const added = listLength(data.addAcceptedUsers) > 0;
+	const removed = listLength(data.removeAcceptedUsers) > 0;
+	if (added && !removed) return 'Stage changed: users invited on stage';
+	if (removed && !added) return 'Stage changed: users left the stage';
+	return 'Stage changed';
+}
