@@ -69,6 +69,11 @@ async function deliver(url: string, delivery: Delivery): Promise<{ status: numbe
 	return { status: response.status, text: await response.text() };
 }
 
+function percentile(values: number[], fraction: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
+}
+
 async function inPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
 	let next = 0;
 	const runners = Array.from({ length: limit }, async () => {
@@ -122,8 +127,11 @@ describe(`queue mode (n8n ${n8nVersion()}: main + webhook processor + ${WORKER_C
 
 			const started = Date.now();
 			const rejected: string[] = [];
+			const replyMs: number[] = [];
 			await inPool(deliveries, CONCURRENCY, async ({ platform, event }) => {
+				const sentAt = Date.now();
 				const reply = await deliver(n8n.webhookUrl(platform.webhookId, platform.webhookPath), event.delivery);
+				replyMs.push(Date.now() - sentAt);
 				if (!platform.accepted(reply)) rejected.push(`${event.delivery.label}: ${reply.status} ${reply.text.slice(0, 200)}`);
 			});
 			const sentMs = Date.now() - started;
@@ -134,6 +142,8 @@ describe(`queue mode (n8n ${n8nVersion()}: main + webhook processor + ${WORKER_C
 				requestsSent: deliveries.length,
 				duplicateDeliveries: deliveries.filter((entry) => entry.duplicate).length,
 				sendSeconds: Math.round(sentMs / 100) / 10,
+				replyMsMedian: percentile(replyMs, 0.5),
+				replyMsP95: percentile(replyMs, 0.95),
 			};
 
 			for (const platform of queuePlatforms) {
