@@ -7,12 +7,15 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['test/unit/**/*.test.mts'],
+					sequence: { groupOrder: 0 },
 				},
 			},
 			{
 				test: {
 					name: 'e2e',
 					include: ['test/e2e/**/*.test.mts'],
+					// After the unit tests: they fail in seconds, n8n takes longer to start.
+					sequence: { groupOrder: 1 },
 					// Installs n8n (cached) and builds the package once for all end-to-end files.
 					globalSetup: ['test/e2e/harness/globalSetup.mts'],
 					testTimeout: 120_000,
