@@ -182,3 +182,37 @@ export async function waitForHealthy(
 	}
 	throw new Error(`n8n did not become healthy within ${timeoutMs} ms`);
 }
+
+/** Where the processes of one queue-mode n8n find their shared Redis and PostgreSQL. */
+export interface QueueBackends {
+	redisPort: number;
+	postgres: { port: number; database: string; user: string; password: string };
+}
+
+/**
+ * What every process of a queue-mode n8n (main, webhook processors, workers) shares: the
+ * execution mode, the Redis queue and the PostgreSQL database (SQLite is not supported there).
+ * Pass it as `extra` to `n8nEnvironment`, together with the shared N8N_ENCRYPTION_KEY.
+ */
+export function queueModeEnvironment(backends: QueueBackends): Record<string, string> {
+	return {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(backends.redisPort),
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(backends.postgres.port),
+		DB_POSTGRESDB_DATABASE: backends.postgres.database,
+		DB_POSTGRESDB_USER: backends.postgres.user,
+		DB_POSTGRESDB_PASSWORD: backends.postgres.password,
+	};
+}
+
+/** A worker's own health server (`/healthz`, `/healthz/readiness`) on loopback. */
+export function workerHealthEnvironment(port: number): Record<string, string> {
+	return {
+		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+		QUEUE_HEALTH_CHECK_PORT: String(port),
+		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+	};
+}

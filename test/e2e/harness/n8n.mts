@@ -24,7 +24,7 @@ import {
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures');
 
 /** A fixed key so credentials imported in plain text are encrypted and read back consistently. */
-const ENCRYPTION_KEY = 'edu-events-e2e-encryption-key-0001';
+export const ENCRYPTION_KEY = 'edu-events-e2e-encryption-key-0001';
 
 export interface StartOptions {
 	/** Credential fixture files in test/e2e/fixtures (n8n export format, plain `data`). */
@@ -190,7 +190,7 @@ export class RunningN8n {
 	}
 }
 
-function killGroup(pid: number, signal: NodeJS.Signals): void {
+export function killGroup(pid: number, signal: NodeJS.Signals): void {
 	try {
 		process.kill(-pid, signal);
 	} catch {
@@ -202,7 +202,7 @@ function isExecutionRow(value: unknown): value is ExecutionRow {
 	return typeof value === 'object' && value !== null && 'id' in value && 'status' in value;
 }
 
-async function renderFixture(
+export async function renderFixture(
 	name: string,
 	substitutions: Record<string, string>,
 	outputDir: string,
@@ -218,7 +218,7 @@ async function renderFixture(
 	return target;
 }
 
-function workflowIds(fixtureText: string): string[] {
+export function workflowIds(fixtureText: string): string[] {
 	const parsed: unknown = JSON.parse(fixtureText);
 	const list = Array.isArray(parsed) ? parsed : [parsed];
 	return list.flatMap((workflow: unknown) =>
@@ -232,7 +232,7 @@ function workflowIds(fixtureText: string): string[] {
  * Waits until n8n has registered a production webhook. Probing with PATCH (which no trigger here
  * registers) starts nothing: n8n answers "not registered" until the path exists.
  */
-async function waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
+export async function waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		const response = await fetch(url, { method: 'PATCH' });
@@ -244,7 +244,7 @@ async function waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
 }
 
 /** n8n 2.x publishes a workflow; 1.x has no publishing and activates it instead. */
-function activationCommand(install: N8nInstall, workflowId: string): string[] {
+export function activationCommand(install: N8nInstall, workflowId: string): string[] {
 	return install.version.startsWith('1.')
 		? ['update:workflow', `--id=${workflowId}`, '--active=true']
 		: ['publish:workflow', `--id=${workflowId}`];

@@ -1,0 +1,184 @@
+/**
+ * Queue mode, for real: Redis, PostgreSQL, one main instance, one webhook processor and two
+ * workers (see harness/queue.mts). A burst of platform events, with duplicate deliveries mixed
+ * in, goes through the webhook processor's production URLs; every distinct event must start
+ * exactly one execution, run by a worker, with the right data.
+ *
+ * If Redis cannot be installed or started, beforeAll fails with the reason: this suite never
+ * skips silently.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Delivery } from '../../scripts/samples/types.mjs';
+import { n8nVersion } from '../../scripts/lib/n8n.mjs';
+import { startQueueN8n, WORKER_COUNT, type QueueN8n } from './harness/queue.mjs';
+import { Sink } from './harness/sink.mjs';
+import { queuePlatforms, type BurstEvent, type QueueWebhookPlatform } from './queue/platforms.mjs';
+
+/** Distinct events across all platforms (at least 1 000). */
+const BURST_EVENTS = Math.max(1000, Number(process.env.QUEUE_BURST_EVENTS ?? 1000));
+/** Every n-th event is delivered twice. */
+const DUPLICATE_EVERY = 10;
+/** Requests in flight at once: a busy platform, not a flood. */
+const CONCURRENCY = 16;
+
+let n8n: QueueN8n;
+let sink: Sink;
+
+beforeAll(async () => {
+	sink = await Sink.start();
+	n8n = await startQueueN8n({
+		credentials: queuePlatforms.flatMap((platform) => platform.credentials),
+		workflows: queuePlatforms.flatMap((platform) => platform.workflows),
+		substitutions: Object.assign({ SINK_URL: sink.url }, ...queuePlatforms.map((platform) => platform.substitutions)),
+		webhooks: queuePlatforms.map((platform) => `${platform.webhookId}/${platform.webhookPath}`),
+	});
+});
+
+afterAll(async () => {
+	await n8n?.stop();
+	await sink?.close();
+});
+
+interface Planned {
+	platform: QueueWebhookPlatform;
+	event: BurstEvent;
+	duplicate: boolean;
+}
+
+/** A fixed shuffle, so a failure can be replayed, that puts duplicates near and far from originals. */
+function shuffle<T>(items: T[], seed = 20261122): T[] {
+	const result = [...items];
+	let state = seed;
+	for (let index = result.length - 1; index > 0; index--) {
+		state = (state * 1103515245 + 12345) % 2 ** 31;
+		const other = state % (index + 1);
+		[result[index], result[other]] = [result[other] as T, result[index] as T];
+	}
+	return result;
+}
+
+async function deliver(url: string, delivery: Delivery): Promise<{ status: number; text: string }> {
+	const target = new URL(url);
+	for (const [name, value] of Object.entries(delivery.query ?? {})) target.searchParams.set(name, value);
+	const response = await fetch(target, {
+		method: delivery.method,
+		headers: delivery.contentType ? { 'content-type': delivery.contentType } : {},
+		body: delivery.body,
+	});
+	return { status: response.status, text: await response.text() };
+}
+
+function percentile(values: number[], fraction: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
+}
+
+async function inPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+	let next = 0;
+	const runners = Array.from({ length: limit }, async () => {
+		while (next < items.length) {
+			const item = items[next++] as T;
+			await work(item);
+		}
+	});
+	await Promise.all(runners);
+}
+
+/** Waits until the workflow's executions stop changing and none is still queued or running. */
+async function settledExecutions(workflowId: string, expected: number, timeoutMs = 600_000) {
+	const deadline = Date.now() + timeoutMs;
+	let stableSince = 0;
+	let lastCount = -1;
+	for (;;) {
+		n8n.assertAllRunning();
+		const rows = await n8n.executions(workflowId);
+		const unfinished = rows.filter((row) => row.status === 'new' || row.status === 'running').length;
+		if (rows.length !== lastCount || unfinished > 0) {
+			lastCount = rows.length;
+			stableSince = Date.now();
+		} else if (Date.now() - stableSince > (rows.length >= expected ? 3_000 : 30_000)) {
+			// Settled: the count is checked by the caller (too few fails there, with the numbers).
+			return rows;
+		}
+		if (Date.now() > deadline) {
+			throw new Error(`executions of ${workflowId}: ${rows.length} (${unfinished} unfinished), expected ${expected}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
+describe(`queue mode (n8n ${n8nVersion()}: main + webhook processor + ${WORKER_COUNT} workers, Redis, PostgreSQL)`, () => {
+	it(
+		'runs every distinct event of a burst with duplicate deliveries exactly once, on the workers, with the right data',
+		async () => {
+			const perPlatform = Math.ceil(BURST_EVENTS / queuePlatforms.length);
+			const plan: Planned[] = [];
+			const events = new Map<QueueWebhookPlatform, BurstEvent[]>();
+			for (const platform of queuePlatforms) {
+				const list = platform.events(perPlatform);
+				expect(new Set(list.map((event) => event.key)).size).toBe(list.length);
+				events.set(platform, list);
+				list.forEach((event, index) => {
+					plan.push({ platform, event, duplicate: false });
+					if (index % DUPLICATE_EVERY === 0) plan.push({ platform, event, duplicate: true });
+				});
+			}
+			const deliveries = shuffle(plan);
+
+			const started = Date.now();
+			const rejected: string[] = [];
+			const replyMs: number[] = [];
+			await inPool(deliveries, CONCURRENCY, async ({ platform, event }) => {
+				const sentAt = Date.now();
+				const reply = await deliver(n8n.webhookUrl(platform.webhookId, platform.webhookPath), event.delivery);
+				replyMs.push(Date.now() - sentAt);
+				if (!platform.accepted(reply)) rejected.push(`${event.delivery.label}: ${reply.status} ${reply.text.slice(0, 200)}`);
+			});
+			const sentMs = Date.now() - started;
+			expect(rejected).toEqual([]);
+
+			const report: Record<string, number | string> = {
+				n8n: n8nVersion(),
+				requestsSent: deliveries.length,
+				duplicateDeliveries: deliveries.filter((entry) => entry.duplicate).length,
+				sendSeconds: Math.round(sentMs / 100) / 10,
+				replyMsMedian: percentile(replyMs, 0.5),
+				replyMsP95: percentile(replyMs, 0.95),
+			};
+
+			for (const platform of queuePlatforms) {
+				const expected = events.get(platform) ?? [];
+				const rows = await settledExecutions(platform.workflowId, expected.length);
+				const records = await sink.waitFor(platform.sinkPath, expected.length, 120_000);
+
+				// Exactly one execution per distinct event, all successful, all started by the webhook.
+				expect(rows.length).toBe(expected.length);
+				expect(rows.filter((row) => row.status !== 'success')).toEqual([]);
+				expect(new Set(rows.map((row) => row.mode))).toEqual(new Set(['webhook']));
+
+				// Every one ran on exactly one worker (not on main, not on the webhook processor).
+				const workers = n8n.workers().map(({ role }) => ({ role, ids: new Set(n8n.executionsStartedBy(role)) }));
+				for (const row of rows) {
+					expect(workers.filter(({ ids }) => ids.has(row.id)).map(({ role }) => role)).toHaveLength(1);
+				}
+				const share = workers.map(({ role, ids }) => [role, rows.filter((row) => ids.has(row.id)).length] as const);
+				for (const [, count] of share) expect(count).toBeGreaterThan(0);
+
+				// The workflow received each event once, with its data.
+				expect(records).toHaveLength(expected.length);
+				const byKey = new Map(records.map((record) => [platform.eventKey(record.body), record.body]));
+				expect(byKey.size).toBe(expected.length);
+				for (const event of expected) expect(byKey.get(event.key)).toMatchObject(event.expected);
+
+				report[`${platform.name}.distinctEvents`] = expected.length;
+				report[`${platform.name}.executions`] = rows.length;
+				report[`${platform.name}.sinkItems`] = records.length;
+				for (const [role, count] of share) report[`${platform.name}.${role}`] = count;
+			}
+			report.totalSeconds = Math.round((Date.now() - started) / 100) / 10;
+			console.log(`queue-mode burst\n${JSON.stringify(report, null, 2)}`);
+		},
+		900_000,
+	);
+});

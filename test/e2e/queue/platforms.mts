@@ -1,0 +1,83 @@
+/**
+ * The webhook triggers the queue-mode suite drives, one small entry per platform. The suite
+ * imports every entry's fixtures into one queue-mode n8n, sends each platform its share of the
+ * burst through the webhook processor, and checks executions, workers and sink data per entry.
+ *
+ * To add a webhook trigger (Teachbase, Gensee): write an entry like `qingsuyun` below from the
+ * platform's samples (`scripts/samples/<platform>.mts`) and e2e fixtures, and append it to
+ * `queuePlatforms`.
+ *
+ * TODO(agora, polling): the Agora Classroom Trigger is a polling trigger and needs a different
+ * entry: in queue mode pollers run in the main instance only (workers and webhook processors
+ * never poll), so its check is "events served by a mock Agora API appear exactly once, run on
+ * workers; stop and restart only the main instance (QueueN8n would need a `restartMain()`), and
+ * the cursor in static data carries on without re-emitting or losing events".
+ */
+import type { Delivery } from '../../../scripts/samples/types.mjs';
+import {
+	QINGSUYUN_SAMPLE_TYPES,
+	qingsuyunSample,
+} from '../../../scripts/samples/qingsuyun.mjs';
+
+/** One distinct platform event of the burst. */
+export interface BurstEvent {
+	/** What identifies this event in the workflow's output item (see `eventKey`). */
+	key: string;
+	/** The HTTP request the platform would send (a duplicate delivery repeats it unchanged). */
+	delivery: Delivery;
+	/** Fields the item the workflow receives must carry. */
+	expected: Record<string, unknown>;
+}
+
+export interface QueueWebhookPlatform {
+	name: string;
+	credentials: string[];
+	workflows: string[];
+	/** Fixture placeholders besides SINK_URL. */
+	substitutions: Record<string, string>;
+	/** The workflow the burst goes to, and its trigger's production webhook. */
+	workflowId: string;
+	webhookId: string;
+	webhookPath: string;
+	/** The sink path the workflow posts every item to. */
+	sinkPath: string;
+	/** `count` distinct events, each with a unique key. */
+	events(count: number): BurstEvent[];
+	/** Whether the reply is the platform's "accepted" answer (also for a duplicate delivery). */
+	accepted(reply: { status: number; text: string }): boolean;
+	/** The key of the event an output item came from. */
+	eventKey(item: Record<string, unknown>): string | undefined;
+}
+
+const QINGSUYUN_SECRET = 'queue-mode-secret-4c1d2e9f0a7b';
+
+const qingsuyun: QueueWebhookPlatform = {
+	name: 'qingsuyun',
+	credentials: ['qingsuyun.credentials.json'],
+	workflows: ['qingsuyun.workflows.json'],
+	substitutions: { QINGSUYUN_SECRET },
+	workflowId: 'qsyBasicFlow0001',
+	webhookId: 'qsy-basic',
+	webhookPath: 'qingsuyun',
+	sinkPath: '/qsy-basic/0',
+	events(count) {
+		return Array.from({ length: count }, (_, index) => {
+			const type = QINGSUYUN_SAMPLE_TYPES[index % QINGSUYUN_SAMPLE_TYPES.length] ?? 'answerSheet';
+			const sample = qingsuyunSample(type, QINGSUYUN_SECRET);
+			return {
+				key: sample.uuid,
+				delivery: {
+					label: `qingsuyun ${type} #${index}`,
+					method: 'POST',
+					contentType: 'application/json',
+					body: JSON.stringify(sample),
+				},
+				expected: { platform: 'qingsuyun', event: type, eventId: sample.uuid, ...sample.eventBody },
+			};
+		});
+	},
+	accepted: ({ status, text }) => status === 200 && text === 'success',
+	eventKey: (item) => (typeof item.eventId === 'string' ? item.eventId : undefined),
+};
+
+export const queuePlatforms: readonly QueueWebhookPlatform[] = [qingsuyun];
