@@ -18,6 +18,11 @@ import {
 	QINGSUYUN_SAMPLE_TYPES,
 	qingsuyunSample,
 } from '../../../scripts/samples/qingsuyun.mjs';
+import {
+	TEACHBASE_SAMPLE_EVENTS,
+	TEACHBASE_SAMPLE_TYPES,
+	teachbaseSample,
+} from '../../../scripts/samples/teachbase.mjs';
 
 /** One distinct platform event of the burst. */
 export interface BurstEvent {
@@ -80,4 +85,40 @@ const qingsuyun: QueueWebhookPlatform = {
 	eventKey: (item) => (typeof item.eventId === 'string' ? item.eventId : undefined),
 };
 
-export const queuePlatforms: readonly QueueWebhookPlatform[] = [qingsuyun];
+const TEACHBASE_EVENTS = TEACHBASE_SAMPLE_TYPES.flatMap((type) =>
+	TEACHBASE_SAMPLE_EVENTS.map((event) => ({ type, event })),
+);
+
+/** Teachbase sends no event id: each burst event gets its own record id, so its body is unique. */
+const teachbase: QueueWebhookPlatform = {
+	name: 'teachbase',
+	credentials: ['teachbase.credentials.json'],
+	workflows: ['teachbase.workflows.json'],
+	substitutions: { TEACHBASE_TOKEN: 'queue-mode-token-8d2f6a1c93e4' },
+	workflowId: 'tbOpenFlow000001',
+	webhookId: 'tb-open',
+	webhookPath: 'teachbase',
+	sinkPath: '/tb-open/0',
+	events(count) {
+		return Array.from({ length: count }, (_, index) => {
+			const { type, event } = TEACHBASE_EVENTS[index % TEACHBASE_EVENTS.length] ?? TEACHBASE_EVENTS[0]!;
+			const sample = teachbaseSample(type, event);
+			const id = 700_000 + index;
+			const body = { ...sample, data: { ...sample.data, id } };
+			return {
+				key: String(id),
+				delivery: {
+					label: `teachbase ${type}.${event} #${index}`,
+					method: 'POST',
+					contentType: 'application/json',
+					body: JSON.stringify(body),
+				},
+				expected: { platform: 'teachbase', event: `${type}.${event}`, id, user_id: sample.data.user_id },
+			};
+		});
+	},
+	accepted: ({ status, text }) => status === 200 && text === 'ok',
+	eventKey: (item) => (typeof item.id === 'number' ? String(item.id) : undefined),
+};
+
+export const queuePlatforms: readonly QueueWebhookPlatform[] = [qingsuyun, teachbase];
