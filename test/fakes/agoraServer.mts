@@ -80,6 +80,8 @@ export interface Fault {
 	malformed?: boolean;
 	/** Destroy this room (in the request's region) before serving the request. */
 	destroyRoom?: string;
+	/** Answer 200 with this as Agora's `data` instead of serving the request. */
+	data?: Json;
 }
 
 export interface RecordedRequest {
@@ -283,6 +285,7 @@ export class FakeAgoraServer {
 		if (fault?.delayMs !== undefined) await delay(fault.delayMs);
 		if (fault?.destroyRoom !== undefined) this.destroyRoom(region, fault.destroyRoom);
 		if (fault?.malformed === true) return new Reply(200, '{"code":0,"msg":"Success","data":{"list":[');
+		if (fault?.data !== undefined) return this.ok(fault.data);
 		if (fault?.status !== undefined) {
 			return this.error(fault.status, fault.code ?? fault.status, fault.msg ?? (fault.status === 429 ? 'Too Many Requests' : 'Internal Server Error'));
 		}
