@@ -1,0 +1,156 @@
+/**
+ * The Agora Classroom Trigger activated for real in n8n, polling the fake Agora server on n8n's
+ * one-minute schedule. One n8n, few polls, each with a purpose: activation starts from "now";
+ * 250+ new events arrive in one poll through injected faults, each once and in order; a
+ * classroom created after activation is emitted from its first event; the cursor survives an
+ * n8n restart; a destroyed classroom is reported once; a wrong certificate fails activation
+ * with a clear message and starts nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
+import { startN8n, type RunningN8n } from './harness/n8n.mjs';
+import { Sink } from './harness/sink.mjs';
+
+const APP_ID = '0123456789abcdef0123456789abcdef';
+const CERTIFICATE = 'fedcba9876543210fedcba9876543210';
+const WRONG_CERTIFICATE = 'abcdefabcdefabcdefabcdefabcdef00';
+const REGION = 'eu';
+const ROOM_A = 'e2e room #A ?&%';
+const ROOM_B = 'e2e-room-b';
+const WORKFLOW = 'agoraPollFlow001';
+const BAD_WORKFLOW = 'agoraBadCertFlow';
+/** A poll comes once a minute at a random second; allow for a slow machine. */
+const POLL_WAIT_MS = 150_000;
+
+let n8n: RunningN8n;
+let agora: FakeAgoraServer;
+let sink: Sink;
+
+interface EmittedItem {
+	event: string;
+	eventId?: string;
+	roomUuid: string;
+	sequence?: number;
+	message?: string;
+}
+
+function isEmittedItem(value: unknown): value is EmittedItem {
+	return typeof value === 'object' && value !== null && 'event' in value && 'roomUuid' in value;
+}
+
+/** Every item the workflow received so far, execution by execution. */
+function emitted(): EmittedItem[][] {
+	return sink.recordsAt('/agora').map((record) => (Array.isArray(record.body.items) ? record.body.items.filter(isEmittedItem) : []));
+}
+
+function chat(room: string, message: string): void {
+	agora.addEvent(REGION, room, 3, { message, updateTime: Date.now() });
+}
+
+async function waitUntil(what: string, condition: () => boolean, timeoutMs = POLL_WAIT_MS): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n--- n8n log ---\n${n8n.log().slice(-4000)}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+/** Waits for the next execution's items. */
+async function nextExecution(): Promise<EmittedItem[]> {
+	const seen = emitted().length;
+	await waitUntil('the next poll to emit', () => emitted().length > seen);
+	return emitted()[seen] ?? [];
+}
+
+beforeAll(async () => {
+	agora = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
+	sink = await Sink.start();
+	agora.createRoom(REGION, ROOM_A);
+	chat(ROOM_A, 'before activation 1');
+	chat(ROOM_A, 'before activation 2');
+	n8n = await startN8n({
+		credentials: ['agoraTrigger.credentials.json'],
+		workflows: ['agoraTrigger.workflows.json', 'agoraTrigger.badCertificate.workflows.json'],
+		substitutions: {
+			SINK_URL: sink.url,
+			AGORA_URL: agora.url,
+			AGORA_APP_ID: APP_ID,
+			AGORA_CERTIFICATE: CERTIFICATE,
+			AGORA_WRONG_CERTIFICATE: WRONG_CERTIFICATE,
+			ROOM_A: ROOM_A,
+			ROOM_B: ROOM_B,
+		},
+		webhooks: [],
+	});
+}, 240_000);
+
+afterAll(async () => {
+	await n8n?.stop();
+	await sink?.close();
+	await agora?.stop();
+});
+
+describe('Agora Classroom Trigger in n8n', () => {
+	it('reads the classrooms on activation and starts from now: nothing old is emitted', async () => {
+		await waitUntil('the activation poll', () => agora.requests.some((request) => request.authorized && request.segments.includes(ROOM_B)), 60_000);
+		expect(agora.requests.some((request) => request.authorized && request.segments.includes(ROOM_A) && request.status === 200)).toBe(true);
+		expect(emitted()).toEqual([]);
+		expect(await n8n.executions(WORKFLOW)).toEqual([]);
+	}, 90_000);
+
+	it('emits 250+ new events of one classroom and a newly created one in one poll, through faults, each once and in order', async () => {
+		for (let index = 1; index <= 260; index++) chat(ROOM_A, `a${index}`);
+		agora.createRoom(REGION, ROOM_B);
+		chat(ROOM_B, 'b1');
+		chat(ROOM_B, 'b2');
+		agora.inject({ match: ROOM_A, status: 503 });
+		agora.inject({ match: (request) => request.segments.includes(ROOM_A) && request.query.get('nextId') !== null && request.query.get('nextId') !== '3', malformed: true });
+		agora.inject({ match: ROOM_B, status: 429 });
+
+		const items = await nextExecution();
+		const fromA = items.filter((item) => item.roomUuid === ROOM_A);
+		expect(fromA.map((item) => item.message)).toEqual(Array.from({ length: 260 }, (_, index) => `a${index + 1}`));
+		expect(fromA.map((item) => item.sequence)).toEqual(Array.from({ length: 260 }, (_, index) => index + 3));
+		expect(items.filter((item) => item.roomUuid === ROOM_B).map((item) => item.message)).toEqual(['b1', 'b2']);
+		expect(items).toHaveLength(262);
+		expect(fromA[0]).toMatchObject({ event: '3', eventId: `${ROOM_A}:3` });
+	}, POLL_WAIT_MS + 30_000);
+
+	it('keeps its cursor across an n8n restart: events from while n8n was down arrive once', async () => {
+		const executionsBefore = (await n8n.executions(WORKFLOW)).length;
+		chat(ROOM_A, 'before restart');
+		await n8n.restart();
+		chat(ROOM_A, 'after restart');
+		await waitUntil('both events after the restart', () => emitted().flat().filter((item) => item.message?.includes('restart') === true).length >= 2);
+		// One more poll with nothing new must not repeat anything.
+		const requests = agora.requestCount(ROOM_A);
+		await waitUntil('one more poll', () => agora.requestCount(ROOM_A) > requests + 1);
+		const all = emitted().flat();
+		expect(all.filter((item) => item.message === 'before restart')).toHaveLength(1);
+		expect(all.filter((item) => item.message === 'after restart')).toHaveLength(1);
+		const ids = all.map((item) => item.eventId);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect((await n8n.executions(WORKFLOW)).length).toBeGreaterThan(executionsBefore);
+	}, 2 * POLL_WAIT_MS);
+
+	it('reports a destroyed classroom once', async () => {
+		agora.destroyRoom(REGION, ROOM_B);
+		const items = await nextExecution();
+		expect(items).toEqual([expect.objectContaining({ event: 'roomGone', roomUuid: ROOM_B })]);
+		const requests = agora.requestCount(ROOM_B);
+		await waitUntil('one more poll', () => agora.requestCount(ROOM_B) > requests);
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
+		expect(emitted().flat().filter((item) => item.event === 'roomGone')).toHaveLength(1);
+	}, 2 * POLL_WAIT_MS);
+
+	it('fails to activate with a wrong certificate, says why, and never leaks the certificate', async () => {
+		expect(n8n.log()).toMatch(/Agora answered HTTP 401/);
+		expect(n8n.log()).not.toContain(WRONG_CERTIFICATE);
+		expect(n8n.log()).not.toContain(CERTIFICATE);
+		expect(sink.recordsAt('/agora-bad')).toEqual([]);
+		expect(await n8n.executions(BAD_WORKFLOW)).toEqual([]);
+		const data = (await n8n.executionData(WORKFLOW)).join('\n');
+		expect(data).not.toContain(CERTIFICATE);
+	});
+});
