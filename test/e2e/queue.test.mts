@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../scripts/samples/types.mjs';
 import { n8nVersion } from '../../scripts/lib/n8n.mjs';
 import { startQueueN8n, WORKER_COUNT, type QueueN8n } from './harness/queue.mjs';
+import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
 import { Sink } from './harness/sink.mjs';
 import { queuePlatforms, type BurstEvent, type QueueWebhookPlatform } from './queue/platforms.mjs';
 
@@ -22,15 +23,35 @@ const DUPLICATE_EVERY = 10;
 /** Requests in flight at once: a busy platform, not a flood. */
 const CONCURRENCY = 16;
 
+const AGORA_APP_ID = '0123456789abcdef0123456789abcdef';
+const AGORA_CERTIFICATE = 'fedcba9876543210fedcba9876543210';
+const AGORA_REGION = 'eu';
+const AGORA_ROOM = 'queue-mode-room';
+const AGORA_WORKFLOW = 'agoraQueueFlow01';
+
 let n8n: QueueN8n;
 let sink: Sink;
+let agora: FakeAgoraServer;
 
 beforeAll(async () => {
 	sink = await Sink.start();
+	agora = await FakeAgoraServer.start({ appId: AGORA_APP_ID, appCertificate: AGORA_CERTIFICATE });
+	agora.createRoom(AGORA_REGION, AGORA_ROOM);
+	agora.addEvent(AGORA_REGION, AGORA_ROOM, 3, { message: 'before activation' });
 	n8n = await startQueueN8n({
-		credentials: queuePlatforms.flatMap((platform) => platform.credentials),
-		workflows: queuePlatforms.flatMap((platform) => platform.workflows),
-		substitutions: Object.assign({ SINK_URL: sink.url }, ...queuePlatforms.map((platform) => platform.substitutions)),
+		credentials: [...queuePlatforms.flatMap((platform) => platform.credentials), 'agoraTrigger.credentials.json'],
+		workflows: [...queuePlatforms.flatMap((platform) => platform.workflows), 'agoraQueue.workflows.json'],
+		substitutions: Object.assign(
+			{
+				SINK_URL: sink.url,
+				AGORA_URL: agora.url,
+				AGORA_APP_ID,
+				AGORA_CERTIFICATE,
+				AGORA_WRONG_CERTIFICATE: 'abcdefabcdefabcdefabcdefabcdef00',
+				ROOM_A: AGORA_ROOM,
+			},
+			...queuePlatforms.map((platform) => platform.substitutions),
+		),
 		webhooks: queuePlatforms.map((platform) => `${platform.webhookId}/${platform.webhookPath}`),
 	});
 });
@@ -38,6 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await n8n?.stop();
 	await sink?.close();
+	await agora?.stop();
 });
 
 interface Planned {
@@ -180,5 +202,61 @@ describe(`queue mode (n8n ${n8nVersion()}: main + webhook processor + ${WORKER_C
 			console.log(`queue-mode burst\n${JSON.stringify(report, null, 2)}`);
 		},
 		900_000,
+	);
+});
+
+/** Every chat message the Agora workflow has received, in the order its executions reported them. */
+function agoraMessages(): string[] {
+	return sink
+		.recordsAt('/agora-queue')
+		.flatMap((record) => (Array.isArray(record.body.items) ? record.body.items : []))
+		.map((item: unknown) => (typeof item === 'object' && item !== null && 'message' in item ? String(item.message) : ''));
+}
+
+async function waitForAgoraMessages(count: number, timeoutMs = 180_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (agoraMessages().length < count) {
+		n8n.assertAllRunning();
+		if (Date.now() > deadline) throw new Error(`Agora workflow: ${agoraMessages().length} of ${count} events arrived\n${n8n.log('main').slice(-3000)}`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
+describe(`queue mode (n8n ${n8nVersion()}): the Agora Classroom Trigger`, () => {
+	it(
+		'polls from the main instance only, runs on the workers, and keeps its cursor across a restart of the main instance',
+		async () => {
+			const sent = Array.from({ length: 150 }, (_, index) => `q${index + 1}`);
+			for (const message of sent) agora.addEvent(AGORA_REGION, AGORA_ROOM, 3, { message });
+			await waitForAgoraMessages(150);
+
+			// With the main instance down nobody polls: not the webhook processor, not the workers.
+			await n8n.stopMain();
+			const requestsWhileDown = agora.requestCount('sequences');
+			const whileDown = Array.from({ length: 20 }, (_, index) => `down${index + 1}`);
+			for (const message of whileDown) agora.addEvent(AGORA_REGION, AGORA_ROOM, 3, { message });
+			await new Promise((resolve) => setTimeout(resolve, 75_000));
+			expect(agora.requestCount('sequences')).toBe(requestsWhileDown);
+			expect(agoraMessages()).toHaveLength(150);
+
+			await n8n.startMain();
+			await waitForAgoraMessages(170);
+			// One more poll with nothing new repeats nothing.
+			const requests = agora.requestCount('sequences');
+			const deadline = Date.now() + 150_000;
+			while (agora.requestCount('sequences') <= requests + 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+			expect(agora.requestCount('sequences')).toBeGreaterThan(requests + 1);
+			expect(agoraMessages()).toEqual([...sent, ...whileDown]);
+
+			const rows = await settledExecutions(AGORA_WORKFLOW, 2);
+			expect(rows.filter((row) => row.status !== 'success')).toEqual([]);
+			expect(new Set(rows.map((row) => row.mode))).toEqual(new Set(['trigger']));
+			const onWorkers = new Set(n8n.workers().flatMap(({ role }) => n8n.executionsStartedBy(role)));
+			expect(rows.filter((row) => !onWorkers.has(row.id))).toEqual([]);
+			console.log(
+				`queue-mode Agora trigger\n${JSON.stringify({ n8n: n8nVersion(), eventsEmitted: agoraMessages().length, executions: rows.length, agoraRequests: agora.requestCount('sequences') }, null, 2)}`,
+			);
+		},
+		600_000,
 	);
 });

@@ -46,6 +46,7 @@ export class QueueN8n {
 	private readonly processes: N8nProcess[] = [];
 	redis: RedisServer | undefined;
 	postgres: PostgresServer | undefined;
+	private mainSettings: { env: NodeJS.ProcessEnv; baseUrl: string } | undefined;
 
 	constructor(
 		readonly install: N8nInstall,
@@ -109,6 +110,7 @@ export class QueueN8n {
 		});
 
 		const main = await this.environment('main', backends);
+		this.mainSettings = main;
 		await this.importFixtures(options, main.env);
 		await this.spawn('main', ['start'], main);
 		await this.waitHealthy(this.byRole('main'), '/healthz');
@@ -125,6 +127,21 @@ export class QueueN8n {
 		for (const hook of options.webhooks) {
 			await waitForWebhook(`${this.webhookProcessorUrl}/webhook/${hook}`);
 		}
+	}
+
+	/** Stops the main instance only (webhook processor and workers keep running). */
+	async stopMain(): Promise<void> {
+		const main = this.byRole('main');
+		await main.process.stop();
+		this.processes.splice(this.processes.indexOf(main), 1);
+	}
+
+	/** Starts the main instance again on the same folder, port and database, and waits until it is healthy. */
+	async startMain(): Promise<void> {
+		if (this.processes.some((entry) => entry.role === 'main')) throw new Error('the main instance is running');
+		if (this.mainSettings === undefined) throw new Error('the stack was never launched');
+		await this.spawn('main', ['start'], this.mainSettings);
+		await this.waitHealthy(this.byRole('main'), '/healthz');
 	}
 
 	/** Stops every process (n8n first, then Redis and PostgreSQL) and deletes the folders. */

@@ -7,11 +7,8 @@
  * platform's samples (`scripts/samples/<platform>.mts`) and e2e fixtures, and append it to
  * `queuePlatforms`.
  *
- * TODO(agora, polling): the Agora Classroom Trigger is a polling trigger and needs a different
- * entry: in queue mode pollers run in the main instance only (workers and webhook processors
- * never poll), so its check is "events served by a mock Agora API appear exactly once, run on
- * workers; stop and restart only the main instance (QueueN8n would need a `restartMain()`), and
- * the cursor in static data carries on without re-emitting or losing events".
+ * The Agora Classroom Trigger polls instead of receiving webhooks; queue.test.mts checks it in a
+ * block of its own (main instance only, cursor across a restart of the main instance).
  */
 import type { Delivery } from '../../../scripts/samples/types.mjs';
 import {
