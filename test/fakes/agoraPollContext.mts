@@ -6,7 +6,7 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, IPollFunctions, WorkflowExecuteMode } from 'n8n-workflow';
 
-import { AgoraClassroomTrigger } from '../../nodes/AgoraClassroom/AgoraClassroomTrigger.node';
+import { AgoraClassroomTrigger } from '../../nodes/AgoraClassroom/AgoraClassroomTrigger.node.js';
 import { fakeAgoraContext } from './agoraContext.mjs';
 
 export interface PollHarnessOptions {

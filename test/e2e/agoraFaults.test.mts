@@ -1,0 +1,192 @@
+/**
+ * Agora fault injection through a real n8n: a scripted stream of events across three classrooms
+ * (chat messages and pop-up quiz changes) while the fake Agora server answers a quarter of the
+ * event-list requests with 503, 429, a cut-off body or a slow answer, once with an answer slower
+ * than the request timeout, destroys a classroom, and n8n is restarted in the middle. Afterwards
+ * it prints events produced / emitted / lost / duplicated and the API requests used; lost and
+ * duplicated must be 0, and the destroyed classroom is reported exactly once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { n8nVersion } from '../../scripts/lib/n8n.mjs';
+import { FakeAgoraServer, type RecordedRequest } from '../fakes/agoraServer.mjs';
+import { startN8n, type RunningN8n } from './harness/n8n.mjs';
+import { Sink } from './harness/sink.mjs';
+
+const APP_ID = '0123456789abcdef0123456789abcdef';
+const CERTIFICATE = 'fedcba9876543210fedcba9876543210';
+const REGION = 'eu';
+const ROOMS = ['faults room 1', 'faults-room-2', 'faults#room&3'] as const;
+const DOOMED = ROOMS[2];
+const WORKFLOW = 'agoraFaultFlow01';
+/** Event-list requests hit by a fault (spread over four kinds). */
+const FAULT_SHARE = 0.25;
+
+let n8n: RunningN8n;
+let agora: FakeAgoraServer;
+let sink: Sink;
+
+interface EmittedItem {
+	event: string;
+	eventId?: string;
+	roomUuid: string;
+}
+
+function isEmittedItem(value: unknown): value is EmittedItem {
+	return typeof value === 'object' && value !== null && 'event' in value && 'roomUuid' in value;
+}
+
+function emitted(): EmittedItem[] {
+	return sink
+		.recordsAt('/agora-faults')
+		.flatMap((record) => (Array.isArray(record.body.items) ? record.body.items.filter(isEmittedItem) : []));
+}
+
+/** A seeded generator, so a failing run can be replayed. */
+function random(seed: number): () => number {
+	let state = seed;
+	return () => {
+		state = (state * 1103515245 + 12345) % 2 ** 31;
+		return state / 2 ** 31;
+	};
+}
+
+async function waitUntil(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n--- n8n log ---\n${n8n.log().slice(-4000)}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+const isEventList = (request: RecordedRequest) => request.segments.at(-1) === 'sequences';
+
+beforeAll(async () => {
+	agora = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
+	sink = await Sink.start();
+	for (const room of ROOMS) agora.createRoom(REGION, room);
+	n8n = await startN8n({
+		credentials: ['agoraTrigger.credentials.json'],
+		workflows: ['agoraFaults.workflows.json'],
+		substitutions: {
+			SINK_URL: sink.url,
+			AGORA_URL: agora.url,
+			AGORA_APP_ID: APP_ID,
+			AGORA_CERTIFICATE: CERTIFICATE,
+			AGORA_WRONG_CERTIFICATE: 'abcdefabcdefabcdefabcdefabcdef00',
+			ROOM_1: ROOMS[0],
+			ROOM_2: ROOMS[1],
+			ROOM_3: ROOMS[2],
+		},
+		webhooks: [],
+	});
+}, 240_000);
+
+afterAll(async () => {
+	await n8n?.stop();
+	await sink?.close();
+	await agora?.stop();
+});
+
+describe('Agora fault injection', () => {
+	it('loses and duplicates nothing through 5xx, 429, cut-off and slow answers, a timeout, a destroyed classroom and an n8n restart', async () => {
+		await waitUntil('the activation poll', () => agora.requests.some((request) => request.authorized && isEventList(request)), 60_000);
+		const chance = random(20261122);
+		const faults: Record<string, number> = { '503': 0, '429': 0, cutOff: 0, slow: 0, timeout: 0 };
+		const kinds = [
+			{ name: '503', fault: { status: 503 } },
+			{ name: '429', fault: { status: 429 } },
+			{ name: 'cutOff', fault: { malformed: true } },
+			{ name: 'slow', fault: { delayMs: 1_500 } },
+		];
+		for (const { name, fault } of kinds) {
+			agora.inject({
+				match: (request) => {
+					const hit = isEventList(request) && chance() < FAULT_SHARE / kinds.length;
+					if (hit) faults[name] = (faults[name] ?? 0) + 1;
+					return hit;
+				},
+				times: 1e9,
+				...fault,
+			});
+		}
+
+		const produced: string[] = [];
+		const live = new Set<string>(ROOMS);
+		let counter = 0;
+		const producer = setInterval(() => {
+			const rooms = [...live];
+			if (rooms.length === 0) return;
+			const room = rooms[Math.floor(chance() * rooms.length)] ?? ROOMS[0];
+			counter++;
+			const event =
+				counter % 7 === 0
+					? agora.addWidgetEvent(REGION, room, 'popupQuiz', {
+							action: 1,
+							changeProperties: { popupQuizId: `quiz-${counter}`, selectedItems: ['A'], lastCommitTime: Date.now() },
+							cause: { action: 3, popQuizId: `quiz-${counter}` },
+						})
+					: agora.addEvent(REGION, room, 3, { message: `m${counter}`, updateTime: Date.now() });
+			produced.push(`${room}:${event.sequence}`);
+		}, 400);
+
+		try {
+			// A first delivery, then one answer slower than the 30 s request timeout.
+			await waitUntil('a first delivery', () => emitted().length > 0, 150_000);
+			agora.inject({
+				match: (request) => {
+					const hit = isEventList(request) && request.segments.includes(ROOMS[0]);
+					if (hit) faults.timeout = 1;
+					return hit;
+				},
+				delayMs: 32_000,
+			});
+
+			// The doomed classroom goes quiet, its events are delivered, then Agora destroys it.
+			await waitUntil('a second delivery', () => sink.recordsAt('/agora-faults').length >= 2, 150_000);
+			live.delete(DOOMED);
+			const doomed = () => produced.filter((id) => id.startsWith(`${DOOMED}:`));
+			await waitUntil('the doomed classroom\'s events', () => doomed().every((id) => emitted().some((item) => item.eventId === id)), 200_000);
+			agora.destroyRoom(REGION, DOOMED);
+			await waitUntil('the classroom-gone report', () => emitted().some((item) => item.event === 'roomGone'), 150_000);
+
+			const deliveriesBeforeRestart = sink.recordsAt('/agora-faults').length;
+			await n8n.restart();
+			await waitUntil('a delivery after the restart', () => sink.recordsAt('/agora-faults').length > deliveriesBeforeRestart, 150_000);
+		} finally {
+			clearInterval(producer);
+		}
+
+		// Faults off: the next polls catch up on everything.
+		agora.clearFaults();
+		await waitUntil('every produced event', () => produced.every((id) => emitted().some((item) => item.eventId === id)), 200_000);
+		const requestsAtEnd = agora.requests.filter(isEventList).length;
+		await waitUntil('one more poll', () => agora.requests.filter(isEventList).length > requestsAtEnd + 1, 150_000);
+		await new Promise((resolve) => setTimeout(resolve, 3_000));
+
+		const events = emitted().filter((item) => item.event !== 'roomGone');
+		const ids = events.map((item) => item.eventId ?? '');
+		const unique = new Set(ids);
+		const lost = produced.filter((id) => !unique.has(id));
+		const eventRequests = agora.requests.filter(isEventList);
+		const report = {
+			n8n: n8nVersion(),
+			eventsProduced: produced.length,
+			eventsEmitted: ids.length,
+			lost: lost.length,
+			duplicated: ids.length - unique.size,
+			unexpected: [...unique].filter((id) => !produced.includes(id)).length,
+			classroomGoneReports: emitted().filter((item) => item.event === 'roomGone').length,
+			executions: (await n8n.executions(WORKFLOW)).length,
+			eventListRequests: eventRequests.length,
+			faultsInjected: faults,
+			n8nRestarts: 1,
+		};
+		console.log(`Agora fault injection\n${JSON.stringify(report, null, 2)}`);
+		expect(lost).toEqual([]);
+		expect(report.duplicated).toBe(0);
+		expect(report.unexpected).toBe(0);
+		expect(report.classroomGoneReports).toBe(1);
+		expect(n8n.log()).not.toContain(CERTIFICATE);
+	}, 1_200_000);
+});
