@@ -12,7 +12,7 @@ export class AgoraClassroomTrigger implements INodeType {
 		icon: { light: 'file:agora.svg', dark: 'file:agora.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter.source === "appQueue" ? "All classrooms" : "Classrooms: " + $parameter.roomIds.join(", ") }}',
+		subtitle: '={{ $parameter.source === "appQueue" ? "All classrooms" : "Classrooms: " + [].concat($parameter.roomIds).join(", ") }}',
 		description:
 			'Starts the workflow on new events in Agora Flexible Classroom: classes starting and ending, users joining, leaving or kicked, recordings, quizzes, polls and more',
 		defaults: {

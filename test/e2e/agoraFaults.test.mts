@@ -131,7 +131,7 @@ describe('Agora fault injection', () => {
 		}, 400);
 
 		try {
-			// A first delivery, then one answer slower than the 30 s request timeout.
+			// A first delivery, then one answer slower than the 30 s request timeout and one cut off.
 			await waitUntil('a first delivery', () => emitted().length > 0, 150_000);
 			agora.inject({
 				match: (request) => {
@@ -140,6 +140,14 @@ describe('Agora fault injection', () => {
 					return hit;
 				},
 				delayMs: 32_000,
+			});
+			agora.inject({
+				match: (request) => {
+					const hit = isEventList(request) && request.segments.includes(ROOMS[1]);
+					if (hit) faults.cutOff = (faults.cutOff ?? 0) + 1;
+					return hit;
+				},
+				malformed: true,
 			});
 
 			// The doomed classroom goes quiet, its events are delivered, then Agora destroys it.

@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { agoraApiRequestAllItems } from '../../transport/pagination';
+import { limitProperty, requiredText, returnAllProperty, roomUuidProperty } from '../common.description';
+
+const properties: INodeProperties[] = [roomUuidProperty, returnAllProperty, limitProperty];
+
+const displayOptions = { show: { resource: ['recording'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
+	const limit = returnAll ? undefined : Number(this.getNodeParameter('limit', itemIndex, 50));
+	return await agoraApiRequestAllItems.call(this, 'GET', ['rooms', roomUuid, 'records'], {}, { returnAll, limit });
+}

@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { agoraApiRequest } from '../../transport/request';
+import { requiredText, roomUuidProperty } from '../common.description';
+
+const properties: INodeProperties[] = [roomUuidProperty];
+
+const displayOptions = { show: { resource: ['recording'], operation: ['stop'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
+	await agoraApiRequest.call(this, 'PUT', ['rooms', roomUuid, 'records', 'states', '0']);
+	return { success: true, roomUuid, recording: 'stopped' };
+}

@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { agoraApiRequest, dataRecord } from '../../transport/request';
+import { requiredText, roomUuidProperty } from '../common.description';
+
+const properties: INodeProperties[] = [roomUuidProperty];
+
+const displayOptions = { show: { resource: ['room'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
+	return { roomUuid, ...dataRecord(await agoraApiRequest.call(this, 'GET', ['rooms', roomUuid])) };
+}

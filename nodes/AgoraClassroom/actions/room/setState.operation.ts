@@ -1,0 +1,37 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { agoraApiRequest } from '../../transport/request';
+import { requiredText, roomUuidProperty } from '../common.description';
+
+const STATES: Record<string, { code: number; label: string }> = {
+	start: { code: 1, label: 'started' },
+	end: { code: 2, label: 'ended' },
+	close: { code: 3, label: 'closed' },
+};
+
+const properties: INodeProperties[] = [
+	roomUuidProperty,
+	{
+		displayName: 'State',
+		name: 'state',
+		type: 'options',
+		options: [
+			{ name: 'Start', value: 'start', description: 'Start the class' },
+			{ name: 'End', value: 'end', description: 'End the class; users can stay until the classroom is closed' },
+			{ name: 'Close', value: 'close', description: 'Close the classroom: everyone is removed and nobody can join' },
+		],
+		default: 'start',
+	},
+];
+
+const displayOptions = { show: { resource: ['room'], operation: ['setState'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
+	const state = STATES[String(this.getNodeParameter('state', itemIndex, 'start'))] ?? STATES.start;
+	await agoraApiRequest.call(this, 'PUT', ['rooms', roomUuid, 'states', String(state.code)]);
+	return { success: true, roomUuid, state: state.label, stateCode: state.code };
+}
