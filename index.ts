@@ -1,4 +1,5 @@
 export { AgoraClassroomApi } from './credentials/AgoraClassroomApi.credentials';
+export { AgoraClassroom } from './nodes/AgoraClassroom/AgoraClassroom.node';
 export { AgoraClassroomTrigger } from './nodes/AgoraClassroom/AgoraClassroomTrigger.node';
 export { EduWebhookToken } from './credentials/EduWebhookToken.credentials';
 export { QingsuyunApi } from './credentials/QingsuyunApi.credentials';

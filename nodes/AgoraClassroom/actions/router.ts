@@ -11,15 +11,39 @@ type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[];
 
 type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<OperationResult>;
 
+const OPERATIONS: Readonly<Record<string, Readonly<Record<string, Operation>>>> = {
+	room: {
+		create: room.create.execute,
+		get: room.get.execute,
+		setState: room.setState.execute,
+		updateProperties: room.updateProperties.execute,
+		deleteProperties: room.deleteProperties.execute,
+	},
+	user: {
+		get: user.get.execute,
+		kick: user.kick.execute,
+		updateProperties: user.updateProperties.execute,
+		deleteProperties: user.deleteProperties.execute,
+	},
+	recording: {
+		start: recording.start.execute,
+		stop: recording.stop.execute,
+		pauseResume: recording.pauseResume.execute,
+		getMany: recording.getMany.execute,
+	},
+	breakoutGroup: {
+		open: breakoutGroup.open.execute,
+		close: breakoutGroup.close.execute,
+	},
+	event: {
+		getMany: event.getMany.execute,
+		getWidgetEvents: event.getWidgetEvents.execute,
+	},
+};
+
 function findOperation(resource: string, operation: string): Operation | undefined {
-	const resources: Record<string, Record<string, { execute: Operation } | undefined> | undefined> = {
-		room,
-		user,
-		recording,
-		breakoutGroup,
-		event,
-	};
-	return resources[resource]?.[operation]?.execute;
+	const operations = Object.prototype.hasOwnProperty.call(OPERATIONS, resource) ? OPERATIONS[resource] : undefined;
+	return operations !== undefined && Object.prototype.hasOwnProperty.call(operations, operation) ? operations[operation] : undefined;
 }
 
 function isExecutionData(value: IDataObject | INodeExecutionData): value is INodeExecutionData {
@@ -45,21 +69,25 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let failure: NodeApiError | NodeOperationError;
 		try {
 			returnData.push(...toItems(await execute.call(this, itemIndex), itemIndex));
+			continue;
 		} catch (error) {
-			if (this.continueOnFail()) {
-				const message = error instanceof Error ? error.message : String(error);
-				const description = error instanceof NodeApiError || error instanceof NodeOperationError ? error.description : undefined;
-				returnData.push({
-					json: typeof description === 'string' ? { error: message, description } : { error: message },
-					pairedItem: { item: itemIndex },
-				});
-				continue;
-			}
-			if (error instanceof NodeOperationError && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-			throw error;
+			failure =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), { itemIndex });
 		}
+		if (!this.continueOnFail()) {
+			if (failure.context.itemIndex === undefined) failure.context.itemIndex = itemIndex;
+			throw failure;
+		}
+		const description = typeof failure.description === 'string' ? failure.description : undefined;
+		returnData.push({
+			json: description === undefined ? { error: failure.message } : { error: failure.message, description },
+			pairedItem: { item: itemIndex },
+		});
 	}
 	return [returnData];
 }
