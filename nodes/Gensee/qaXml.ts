@@ -89,7 +89,8 @@ export function parseQaXml(rawBody: string): QaParseResult {
 
 	let parsed: unknown;
 	try {
-		parsed = parser.parse(rawBody.replace(/^\uFEFF/, ''), true);
+		// Senders put a BOM or blank lines before the declaration, which XML itself forbids there.
+		parsed = parser.parse(rawBody.replace(/^\uFEFF/, '').trimStart(), true);
 	} catch (error) {
 		return { ok: false, problem: `The XML body is malformed: ${error instanceof Error ? error.message : 'parse error'}` };
 	}

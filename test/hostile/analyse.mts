@@ -70,16 +70,20 @@ export function analyse(
 		const executions = executionsByMarker.get(marker) ?? [];
 		const first = requests[0];
 		if (!first) continue;
-		const executing = requests.find((request) => {
+		const runs = requests.filter((request) => {
 			const reply = replies.get(request);
 			return reply !== undefined && startsExecution(effectiveExpectation(request, reply));
 		});
-		const expected = executing ? 1 : 0;
+		const executing = runs[0];
+		// A deduplicating trigger marks repeats `duplicate`, so only the first delivery counts here.
+		const expected = runs.length;
 		if (executions.length > 0 && requests.some((request) => !request.authenticated)) {
 			unauthenticatedStarted.push(`${first.label}: ${executions.length} execution(s)`);
 			continue;
 		}
-		if (expected === 1 && executions.length === 0) authenticatedLost.push(first.label);
+		if (executions.length < expected) {
+			authenticatedLost.push(expected === 1 ? first.label : `${first.label}: ${executions.length} of ${expected} executions`);
+		}
 		if (executions.length > expected) {
 			unexpectedExecutions.push(`${first.label}: ${executions.length} execution(s), expected ${expected}`);
 		}

@@ -2,8 +2,9 @@
  * Every webhook trigger's hostile corpus. A platform joins the run by exporting a
  * `HostilePlatform` (see types.mts and qingsuyun.mts) and being listed here.
  */
+import { genseeHostile } from './gensee.mjs';
 import { qingsuyunHostile } from './qingsuyun.mjs';
 import { teachbaseHostile } from './teachbase.mjs';
 import type { HostilePlatform } from './types.mjs';
 
-export const hostilePlatforms: readonly HostilePlatform[] = [qingsuyunHostile, teachbaseHostile];
+export const hostilePlatforms: readonly HostilePlatform[] = [qingsuyunHostile, teachbaseHostile, genseeHostile];

@@ -854,6 +854,7 @@ export const qingsuyunHostile: HostilePlatform = {
 		webhooks: [ALL, EXAMS],
 	},
 	secrets: [SECRET, unicodeEscaped(SECRET), percentEncoded(SECRET)],
+	deduplicates: true,
 	buildCorpus,
 	protocolViolation,
 	isFlaggedExecution: (data) => data.includes('"Unrecognized request"'),

@@ -309,6 +309,7 @@ export const teachbaseHostile: HostilePlatform = {
 		webhooks: [HOOK],
 	},
 	secrets: [TOKEN],
+	deduplicates: true,
 	buildCorpus,
 	protocolViolation,
 	isFlaggedExecution: (data) => data.includes('"Unrecognized request"'),

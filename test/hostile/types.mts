@@ -50,6 +50,11 @@ export interface HostileRequest {
 	 * meet `expect`.
 	 */
 	n8nMayRefuse?: { status: number; reason: string };
+	/**
+	 * n8n may never answer this request at all (its body parser waits forever): a reply that times
+	 * out counts as `n8nRefuses` with this reason. The node never saw the request.
+	 */
+	n8nMayHang?: string;
 	/** Requests of one group are sent together, concurrently (repeated deliveries racing). */
 	concurrentGroup?: string;
 }
@@ -85,6 +90,11 @@ export interface HostilePlatform {
 	fixtures: HostileFixtures;
 	/** Every string that must never show up in execution data, n8n's log or a reply. */
 	secrets: readonly string[];
+	/**
+	 * Whether the trigger collapses repeated deliveries into one execution. Where it does not (Gensee
+	 * does not retry), every delivery that should run is an execution of its own, repeats included.
+	 */
+	deduplicates: boolean;
 	buildCorpus(): HostileRequest[];
 	/**
 	 * Says what is wrong with a reply under the platform's protocol, or undefined when it is right.

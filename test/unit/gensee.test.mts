@@ -91,6 +91,12 @@ describe('parsing client Q&A XML', () => {
 		]);
 	});
 
+	it('reads a document preceded by a BOM or blank lines (found by the hostile-input run)', () => {
+		for (const body of [`\uFEFF${GENSEE_QA_XML}`, `\n\n  ${GENSEE_QA_XML}`, `\uFEFF\r\n${GENSEE_QA_XML}`]) {
+			expect(parseQaXml(body)).toMatchObject({ ok: true, document: { webcastId: 'f35e1dcfcfa944d5ae5eab69341e8507' } });
+		}
+	});
+
 	it('attaches answers standing beside the questions', () => {
 		const single = parseQaXml('<webcast id="w"><question id="q">Why?</question><answer id="a">Because</answer></webcast>');
 		expect(single.ok && single.document.questions[0]?.answers).toEqual([{ id: 'a', text: 'Because' }]);
