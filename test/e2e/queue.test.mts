@@ -132,7 +132,7 @@ async function settledExecutions(workflowId: string, expected: number, timeoutMs
 
 describe(`queue mode (n8n ${n8nVersion()}: main + webhook processor + ${WORKER_COUNT} workers, Redis, PostgreSQL)`, () => {
 	it(
-		'runs every distinct event of a burst with duplicate deliveries exactly once, on the workers, with the right data',
+		'runs a burst with repeated deliveries as each trigger promises (each distinct event once; Gensee every delivery), on the workers, with the right data',
 		async () => {
 			const perPlatform = Math.ceil(BURST_EVENTS / queuePlatforms.length);
 			const plan: Planned[] = [];
@@ -171,11 +171,17 @@ describe(`queue mode (n8n ${n8nVersion()}: main + webhook processor + ${WORKER_C
 
 			for (const platform of queuePlatforms) {
 				const expected = events.get(platform) ?? [];
-				const rows = await settledExecutions(platform.workflowId, expected.length);
-				const records = await sink.waitFor(platform.sinkPath, expected.length, 120_000);
+				// Deliveries per event key: 2 for an event delivered twice.
+				const deliveries = new Map<string, number>();
+				for (const entry of plan) if (entry.platform === platform) deliveries.set(entry.event.key, (deliveries.get(entry.event.key) ?? 0) + 1);
+				// A deduplicating trigger runs each distinct event once; Gensee runs every delivery.
+				const runsOf = (key: string) => (platform.deduplicates ? 1 : (deliveries.get(key) ?? 0));
+				const expectedRuns = expected.reduce((total, event) => total + runsOf(event.key), 0);
+				const rows = await settledExecutions(platform.workflowId, expectedRuns);
+				const records = await sink.waitFor(platform.sinkPath, expectedRuns, 120_000);
 
-				// Exactly one execution per distinct event, all successful, all started by the webhook.
-				expect(rows.length).toBe(expected.length);
+				// One execution per distinct event (per delivery for Gensee), all successful, all started by the webhook.
+				expect(rows.length).toBe(expectedRuns);
 				expect(rows.filter((row) => row.status !== 'success')).toEqual([]);
 				expect(new Set(rows.map((row) => row.mode))).toEqual(new Set(['webhook']));
 
@@ -187,13 +193,22 @@ describe(`queue mode (n8n ${n8nVersion()}: main + webhook processor + ${WORKER_C
 				const share = workers.map(({ role, ids }) => [role, rows.filter((row) => ids.has(row.id)).length] as const);
 				for (const [, count] of share) expect(count).toBeGreaterThan(0);
 
-				// The workflow received each event once, with its data.
-				expect(records).toHaveLength(expected.length);
-				const byKey = new Map(records.map((record) => [platform.eventKey(record.body), record.body]));
+				// The workflow received each event as often as it should (once, or once per delivery), with its data.
+				expect(records).toHaveLength(expectedRuns);
+				const byKey = new Map<string | undefined, Array<Record<string, unknown>>>();
+				for (const record of records) {
+					const key = platform.eventKey(record.body);
+					byKey.set(key, [...(byKey.get(key) ?? []), record.body]);
+				}
 				expect(byKey.size).toBe(expected.length);
-				for (const event of expected) expect(byKey.get(event.key)).toMatchObject(event.expected);
+				for (const event of expected) {
+					const received = byKey.get(event.key) ?? [];
+					expect(received).toHaveLength(runsOf(event.key));
+					for (const body of received) expect(body).toMatchObject(event.expected);
+				}
 
 				report[`${platform.name}.distinctEvents`] = expected.length;
+				report[`${platform.name}.deliveries`] = [...deliveries.values()].reduce((total, count) => total + count, 0);
 				report[`${platform.name}.executions`] = rows.length;
 				report[`${platform.name}.sinkItems`] = records.length;
 				for (const [role, count] of share) report[`${platform.name}.${role}`] = count;

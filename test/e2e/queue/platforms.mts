@@ -10,6 +10,7 @@
  * The Agora Classroom Trigger polls instead of receiving webhooks; queue.test.mts checks it in a
  * block of its own (main instance only, cursor across a restart of the main instance).
  */
+import { GENSEE_SAMPLE_ACTIONS, genseeActionSample } from '../../../scripts/samples/gensee.mjs';
 import type { Delivery } from '../../../scripts/samples/types.mjs';
 import {
 	QINGSUYUN_SAMPLE_TYPES,
@@ -49,6 +50,11 @@ export interface QueueWebhookPlatform {
 	accepted(reply: { status: number; text: string }): boolean;
 	/** The key of the event an output item came from. */
 	eventKey(item: Record<string, unknown>): string | undefined;
+	/**
+	 * Whether a repeated delivery collapses into the first one's execution. Gensee does not retry,
+	 * so its trigger runs every delivery, repeats included.
+	 */
+	deduplicates: boolean;
 }
 
 const QINGSUYUN_SECRET = 'queue-mode-secret-4c1d2e9f0a7b';
@@ -80,6 +86,7 @@ const qingsuyun: QueueWebhookPlatform = {
 	},
 	accepted: ({ status, text }) => status === 200 && text === 'success',
 	eventKey: (item) => (typeof item.eventId === 'string' ? item.eventId : undefined),
+	deduplicates: true,
 };
 
 const TEACHBASE_EVENTS = TEACHBASE_SAMPLE_TYPES.flatMap((type) =>
@@ -116,6 +123,34 @@ const teachbase: QueueWebhookPlatform = {
 	},
 	accepted: ({ status, text }) => status === 200 && text === 'ok',
 	eventKey: (item) => (typeof item.id === 'number' ? String(item.id) : undefined),
+	deduplicates: true,
 };
 
-export const queuePlatforms: readonly QueueWebhookPlatform[] = [qingsuyun, teachbase];
+/** Status and courseware callbacks (GETs), each with its own class number as the key. */
+const gensee: QueueWebhookPlatform = {
+	name: 'gensee',
+	credentials: ['gensee.credentials.json'],
+	workflows: ['gensee.workflows.json'],
+	substitutions: { GENSEE_TOKEN: 'queue-mode-gensee-token-5b7e' },
+	workflowId: 'gsOpenFlow000001',
+	webhookId: 'gs-open',
+	webhookPath: 'gensee',
+	sinkPath: '/gs-open/0',
+	events(count) {
+		return Array.from({ length: count }, (_, index) => {
+			const action = GENSEE_SAMPLE_ACTIONS[index % GENSEE_SAMPLE_ACTIONS.length] ?? '101';
+			const classNo = `queue-class-${index}`;
+			const sample = { ...genseeActionSample(action), ClassNo: classNo };
+			return {
+				key: classNo,
+				delivery: { label: `gensee ${action} #${index}`, method: 'GET', query: sample },
+				expected: { platform: 'gensee', event: action, ClassNo: classNo, Action: Number(action) },
+			};
+		});
+	},
+	accepted: ({ status, text }) => status === 200 && text === '',
+	eventKey: (item) => (typeof item.ClassNo === 'string' ? item.ClassNo : undefined),
+	deduplicates: false,
+};
+
+export const queuePlatforms: readonly QueueWebhookPlatform[] = [qingsuyun, teachbase, gensee];
