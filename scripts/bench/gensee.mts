@@ -1,0 +1,70 @@
+import { decodeQaDocument, decodeRequest } from '../../nodes/Gensee/decode';
+import { GENSEE_PLATFORM } from '../../nodes/Gensee/events';
+import { collectParams } from '../../nodes/Gensee/params';
+import { MAX_QA_XML_BYTES, parseQaXml } from '../../nodes/Gensee/qaXml';
+import { GENSEE_QA_XML, genseeActionSample } from '../samples/gensee.mjs';
+import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
+
+const TOKEN = 'bench-gensee-token-7f1a';
+/** The node reads at most 10 000 tags (opening and closing): a question with one answer has four. */
+const MAX_QUESTIONS = 2_490;
+
+/** A client Q&A document of `questions` questions, each answered once, filling `bytes` at most. */
+function qaDocument(questions: number, bytes: number, webcastId = 'f35e1dcfcfa944d5ae5eab69341e8507'): string {
+	const open = `<?xml version="1.0" encoding="utf-8" ?>\n<webcast id="${webcastId}">`;
+	const close = '</webcast>';
+	const perQuestion = Math.floor((bytes - open.length - close.length) / questions);
+	const question = (index: number) => {
+		const shell = `<question id="q${index}" time="1400470679" uid="9934592202" uname="张伟"><answer id="a${index}" time="1400470712" uid="1001" uname="李老师">好</answer></question>`;
+		const room = Math.max(1, Math.floor((perQuestion - Buffer.byteLength(shell)) / 3));
+		return shell.replace('">好</answer>', `">好</answer>${'问'.repeat(room)}`);
+	};
+	return `${open}${Array.from({ length: questions }, (_, index) => question(index)).join('')}${close}`;
+}
+
+function qaCase(label: string, text: string): DecodeBenchCase {
+	return {
+		platform: GENSEE_PLATFORM,
+		label,
+		bytes: Buffer.byteLength(text),
+		decode() {
+			const parsed = parseQaXml(text);
+			if (!parsed.ok) throw new Error(`bench sample not readable: ${parsed.problem}`);
+			return decodeQaDocument(parsed.document, {}, new Date().toISOString());
+		},
+	};
+}
+
+function statusCase(): DecodeBenchCase {
+	const query = genseeActionSample('101');
+	return {
+		platform: GENSEE_PLATFORM,
+		label: 'status callback 101 (GET parameters)',
+		bytes: Buffer.byteLength(new URLSearchParams(query).toString()),
+		decode: () => decodeRequest('status', collectParams(query, {}), Date.now()),
+	};
+}
+
+export const genseeBench: BenchPlatform = {
+	name: 'gensee',
+	webhook: {
+		label: 'Gensee Trigger',
+		credentials: ['gensee.hostile.credentials.json'],
+		workflows: ['gensee.bare.workflows.json'],
+		substitutions: { GENSEE_HOSTILE_TOKEN: TOKEN },
+		webhook: `gs-hostile/gensee?token=${TOKEN}`,
+		bodies(bytes) {
+			// Client Q&A XML as Gensee posts it; the node reads at most 1 MiB, so that is the top size.
+			const text = qaDocument(Math.max(1, Math.min(MAX_QUESTIONS, Math.floor(bytes / 400))), Math.min(bytes, MAX_QA_XML_BYTES - 1024));
+			return { contentType: 'text/plain; charset=utf-8', next: () => text };
+		},
+	},
+	decodeCases() {
+		return [
+			statusCase(),
+			qaCase('client Q&A (documented sample, 2 questions)', GENSEE_QA_XML),
+			qaCase('client Q&A, 200 questions', qaDocument(200, 64 * 1024)),
+			qaCase(`client Q&A, ${MAX_QUESTIONS} questions near 1 MiB (the most the node reads, not a realistic webinar)`, qaDocument(MAX_QUESTIONS, MAX_QA_XML_BYTES - 1024)),
+		];
+	},
+};

@@ -1,0 +1,56 @@
+import { decodeWebhook } from '../../nodes/Teachbase/decode';
+import { TEACHBASE_PLATFORM } from '../../nodes/Teachbase/events';
+import { readWebhook } from '../../nodes/Teachbase/payload';
+import { teachbaseSample } from '../samples/teachbase.mjs';
+import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
+
+const TOKEN = 'bench-teachbase-token-2c9e';
+
+/**
+ * A course_stat webhook grown to `bytes` with a long free-text field, carrying `id` (Teachbase
+ * sends no event id: the record id keeps bodies apart, so retry dedupe skips none).
+ */
+function sizedWebhook(bytes: number, id: string): string {
+	const sample = teachbaseSample('course_stat', 'updated');
+	const base = JSON.stringify({ ...sample, data: { ...sample.data, id, comment: '' } });
+	return base.replace('"comment":""', `"comment":"${'x'.repeat(Math.max(0, bytes - base.length))}"`);
+}
+
+function decodeCase(label: string, text: string): DecodeBenchCase {
+	return {
+		platform: TEACHBASE_PLATFORM,
+		label,
+		bytes: Buffer.byteLength(text),
+		decode() {
+			const read = readWebhook(text, undefined);
+			if (!read.recognized) throw new Error(`bench sample not recognized: ${read.problem}`);
+			return decodeWebhook(read.webhook, read.payload, { includeRaw: false, receivedAt: Date.now() });
+		},
+	};
+}
+
+export const teachbaseBench: BenchPlatform = {
+	name: 'teachbase',
+	webhook: {
+		label: 'Teachbase Trigger',
+		credentials: ['teachbase.hostile.credentials.json'],
+		workflows: ['teachbase.bare.workflows.json'],
+		substitutions: { TEACHBASE_HOSTILE_TOKEN: TOKEN },
+		webhook: `tb-hostile/teachbase?token=${TOKEN}`,
+		bodies(bytes) {
+			const placeholder = '9'.repeat(16);
+			const [before, after] = sizedWebhook(bytes, placeholder).split(placeholder);
+			let sequence = 0;
+			return {
+				contentType: 'application/json',
+				next: () => `${before}${String(sequence++).padStart(16, '0')}${after}`,
+			};
+		},
+	},
+	decodeCases() {
+		return [
+			decodeCase('course_stat.updated (sample)', JSON.stringify(teachbaseSample('course_stat', 'updated'))),
+			decodeCase('course_stat.updated grown to 1 MB', sizedWebhook(1_000_000, '1')),
+		];
+	},
+};
