@@ -5,11 +5,10 @@
  * Runs the trigger's poll() against the local fake Agora server (no n8n, no network delay: the
  * time is our own code plus the fake's).
  */
+import { APP_ID, CERTIFICATE } from '../../test/fakes/agoraApp.mjs';
 import { PollHarness } from '../../test/fakes/agoraPollContext.mjs';
 import { FakeAgoraServer } from '../../test/fakes/agoraServer.mjs';
 
-const APP_ID = '0123456789abcdef0123456789abcdef';
-const CERTIFICATE = 'fedcba9876543210fedcba9876543210';
 const REGION = 'eu';
 
 export interface CatchUpResult {

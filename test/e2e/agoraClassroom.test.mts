@@ -22,9 +22,8 @@ import {
 } from '../../scripts/lib/n8n.mjs';
 import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
 import { ENCRYPTION_KEY, renderFixture } from './harness/n8n.mjs';
+import { APP_ID, CERTIFICATE, agoraCredentialSubstitutions } from '../fakes/agoraApp.mjs';
 
-const APP_ID = '0123456789abcdef0123456789abcdef';
-const CERTIFICATE = 'fedcba9876543210fedcba9876543210';
 const REGION = 'eu';
 const ROOM_ODD = 'maths #101 ?a=b&c=100%';
 const ROOM_USERS = 'room-users';
@@ -79,10 +78,7 @@ beforeAll(async () => {
 	const renderDir = path.join(userFolder, 'fixtures');
 	await mkdir(renderDir, { recursive: true });
 	const substitutions = {
-		AGORA_URL: agora.url,
-		AGORA_APP_ID: APP_ID,
-		AGORA_CERTIFICATE: CERTIFICATE,
-		AGORA_WRONG_CERTIFICATE: 'abcdefabcdefabcdefabcdefabcdef00',
+		...agoraCredentialSubstitutions(agora.url),
 		ROOM_ODD,
 		ROOM_USERS,
 		ROOM_EVENTS,

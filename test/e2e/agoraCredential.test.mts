@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
 import { startN8n, type RunningN8n } from './harness/n8n.mjs';
+import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
 
-const APP_ID = '0123456789abcdef0123456789abcdef';
-const CERTIFICATE = 'fedcba9876543210fedcba9876543210';
 const BROWSER_ID = 'agora-credential-e2e';
 
 let n8n: RunningN8n;

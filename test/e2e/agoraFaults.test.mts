@@ -12,9 +12,9 @@ import { n8nVersion } from '../../scripts/lib/n8n.mjs';
 import { FakeAgoraServer, type RecordedRequest } from '../fakes/agoraServer.mjs';
 import { startN8n, type RunningN8n } from './harness/n8n.mjs';
 import { Sink } from './harness/sink.mjs';
+import { postedItems, waitUntil as waitFor } from './harness/waiting.mjs';
+import { APP_ID, CERTIFICATE, agoraCredentialSubstitutions } from '../fakes/agoraApp.mjs';
 
-const APP_ID = '0123456789abcdef0123456789abcdef';
-const CERTIFICATE = 'fedcba9876543210fedcba9876543210';
 const REGION = 'eu';
 const ROOMS = ['faults room 1', 'faults-room-2', 'faults#room&3'] as const;
 const DOOMED = ROOMS[2];
@@ -26,20 +26,8 @@ let n8n: RunningN8n;
 let agora: FakeAgoraServer;
 let sink: Sink;
 
-interface EmittedItem {
-	event: string;
-	eventId?: string;
-	roomUuid: string;
-}
-
-function isEmittedItem(value: unknown): value is EmittedItem {
-	return typeof value === 'object' && value !== null && 'event' in value && 'roomUuid' in value;
-}
-
-function emitted(): EmittedItem[] {
-	return sink
-		.recordsAt('/agora-faults')
-		.flatMap((record) => (Array.isArray(record.body.items) ? record.body.items.filter(isEmittedItem) : []));
+function emitted(): Array<Record<string, unknown>> {
+	return postedItems(sink, '/agora-faults').flat();
 }
 
 /** A seeded generator, so a failing run can be replayed. */
@@ -52,11 +40,7 @@ function random(seed: number): () => number {
 }
 
 async function waitUntil(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n--- n8n log ---\n${n8n.log().slice(-4000)}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
+	await waitFor(what, condition, timeoutMs, () => `--- n8n log ---\n${n8n.log().slice(-4000)}`);
 }
 
 const isEventList = (request: RecordedRequest) => request.segments.at(-1) === 'sequences';
@@ -70,10 +54,7 @@ beforeAll(async () => {
 		workflows: ['agoraFaults.workflows.json'],
 		substitutions: {
 			SINK_URL: sink.url,
-			AGORA_URL: agora.url,
-			AGORA_APP_ID: APP_ID,
-			AGORA_CERTIFICATE: CERTIFICATE,
-			AGORA_WRONG_CERTIFICATE: 'abcdefabcdefabcdefabcdefabcdef00',
+			...agoraCredentialSubstitutions(agora.url),
 			ROOM_1: ROOMS[0],
 			ROOM_2: ROOMS[1],
 			ROOM_3: ROOMS[2],
@@ -173,7 +154,7 @@ describe('Agora fault injection', () => {
 		await new Promise((resolve) => setTimeout(resolve, 3_000));
 
 		const events = emitted().filter((item) => item.event !== 'roomGone');
-		const ids = events.map((item) => item.eventId ?? '');
+		const ids = events.map((item) => String(item.eventId ?? ''));
 		const unique = new Set(ids);
 		const lost = produced.filter((id) => !unique.has(id));
 		const eventRequests = agora.requests.filter(isEventList);

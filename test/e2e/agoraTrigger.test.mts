@@ -11,10 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
 import { startN8n, type RunningN8n } from './harness/n8n.mjs';
 import { Sink } from './harness/sink.mjs';
+import { postedItems, waitUntil as waitFor } from './harness/waiting.mjs';
+import { APP_ID, CERTIFICATE, WRONG_CERTIFICATE, agoraCredentialSubstitutions } from '../fakes/agoraApp.mjs';
 
-const APP_ID = '0123456789abcdef0123456789abcdef';
-const CERTIFICATE = 'fedcba9876543210fedcba9876543210';
-const WRONG_CERTIFICATE = 'abcdefabcdefabcdefabcdefabcdef00';
 const REGION = 'eu';
 const ROOM_A = 'e2e room #A ?&%';
 const ROOM_B = 'e2e-room-b';
@@ -27,21 +26,11 @@ let n8n: RunningN8n;
 let agora: FakeAgoraServer;
 let sink: Sink;
 
-interface EmittedItem {
-	event: string;
-	eventId?: string;
-	roomUuid: string;
-	sequence?: number;
-	message?: string;
-}
-
-function isEmittedItem(value: unknown): value is EmittedItem {
-	return typeof value === 'object' && value !== null && 'event' in value && 'roomUuid' in value;
-}
+type EmittedItem = Record<string, unknown>;
 
 /** Every item the workflow received so far, execution by execution. */
 function emitted(): EmittedItem[][] {
-	return sink.recordsAt('/agora').map((record) => (Array.isArray(record.body.items) ? record.body.items.filter(isEmittedItem) : []));
+	return postedItems(sink, '/agora');
 }
 
 function chat(room: string, message: string): void {
@@ -49,11 +38,7 @@ function chat(room: string, message: string): void {
 }
 
 async function waitUntil(what: string, condition: () => boolean, timeoutMs = POLL_WAIT_MS): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n--- n8n log ---\n${n8n.log().slice(-4000)}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
+	await waitFor(what, condition, timeoutMs, () => `--- n8n log ---\n${n8n.log().slice(-4000)}`);
 }
 
 /** Waits for the next execution's items. */
@@ -74,10 +59,7 @@ beforeAll(async () => {
 		workflows: ['agoraTrigger.workflows.json', 'agoraTrigger.badCertificate.workflows.json'],
 		substitutions: {
 			SINK_URL: sink.url,
-			AGORA_URL: agora.url,
-			AGORA_APP_ID: APP_ID,
-			AGORA_CERTIFICATE: CERTIFICATE,
-			AGORA_WRONG_CERTIFICATE: WRONG_CERTIFICATE,
+			...agoraCredentialSubstitutions(agora.url),
 			ROOM_A: ROOM_A,
 			ROOM_B: ROOM_B,
 		},
@@ -122,7 +104,7 @@ describe('Agora Classroom Trigger in n8n', () => {
 		chat(ROOM_A, 'before restart');
 		await n8n.restart();
 		chat(ROOM_A, 'after restart');
-		await waitUntil('both events after the restart', () => emitted().flat().filter((item) => item.message?.includes('restart') === true).length >= 2);
+		await waitUntil('both events after the restart', () => emitted().flat().filter((item) => String(item.message).includes('restart')).length >= 2);
 		// One more poll with nothing new must not repeat anything.
 		const requests = agora.requestCount(ROOM_A);
 		await waitUntil('one more poll', () => agora.requestCount(ROOM_A) > requests + 1);

@@ -12,8 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../scripts/samples/types.mjs';
 import { n8nVersion } from '../../scripts/lib/n8n.mjs';
 import { startQueueN8n, WORKER_COUNT, type QueueN8n } from './harness/queue.mjs';
+import { APP_ID, CERTIFICATE, agoraCredentialSubstitutions } from '../fakes/agoraApp.mjs';
 import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
 import { Sink } from './harness/sink.mjs';
+import { postedItems } from './harness/waiting.mjs';
 import { queuePlatforms, type BurstEvent, type QueueWebhookPlatform } from './queue/platforms.mjs';
 
 /** Distinct events across all platforms (at least 1 000). */
@@ -23,8 +25,6 @@ const DUPLICATE_EVERY = 10;
 /** Requests in flight at once: a busy platform, not a flood. */
 const CONCURRENCY = 16;
 
-const AGORA_APP_ID = '0123456789abcdef0123456789abcdef';
-const AGORA_CERTIFICATE = 'fedcba9876543210fedcba9876543210';
 const AGORA_REGION = 'eu';
 const AGORA_ROOM = 'queue-mode-room';
 const AGORA_WORKFLOW = 'agoraQueueFlow01';
@@ -35,7 +35,7 @@ let agora: FakeAgoraServer;
 
 beforeAll(async () => {
 	sink = await Sink.start();
-	agora = await FakeAgoraServer.start({ appId: AGORA_APP_ID, appCertificate: AGORA_CERTIFICATE });
+	agora = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
 	agora.createRoom(AGORA_REGION, AGORA_ROOM);
 	agora.addEvent(AGORA_REGION, AGORA_ROOM, 3, { message: 'before activation' });
 	n8n = await startQueueN8n({
@@ -44,10 +44,7 @@ beforeAll(async () => {
 		substitutions: Object.assign(
 			{
 				SINK_URL: sink.url,
-				AGORA_URL: agora.url,
-				AGORA_APP_ID,
-				AGORA_CERTIFICATE,
-				AGORA_WRONG_CERTIFICATE: 'abcdefabcdefabcdefabcdefabcdef00',
+				...agoraCredentialSubstitutions(agora.url),
 				ROOM_A: AGORA_ROOM,
 			},
 			...queuePlatforms.map((platform) => platform.substitutions),
@@ -222,10 +219,9 @@ describe(`queue mode (n8n ${n8nVersion()}: main + webhook processor + ${WORKER_C
 
 /** Every chat message the Agora workflow has received, in the order its executions reported them. */
 function agoraMessages(): string[] {
-	return sink
-		.recordsAt('/agora-queue')
-		.flatMap((record) => (Array.isArray(record.body.items) ? record.body.items : []))
-		.map((item: unknown) => (typeof item === 'object' && item !== null && 'message' in item ? String(item.message) : ''));
+	return postedItems(sink, '/agora-queue')
+		.flat()
+		.map((item) => String(item.message ?? ''));
 }
 
 async function waitForAgoraMessages(count: number, timeoutMs = 180_000): Promise<void> {

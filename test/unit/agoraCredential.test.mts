@@ -7,9 +7,8 @@ import {
 	readAgoraCredentials,
 } from '../../nodes/AgoraClassroom/transport/credentials';
 import { decodeAccessToken2, signatureIsValid } from '../fakes/agoraTokenDecode.mjs';
+import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
 
-const APP_ID = '0123456789abcdef0123456789abcdef';
-const CERTIFICATE = 'fedcba9876543210fedcba9876543210';
 const saved = { appId: APP_ID, appCertificate: CERTIFICATE, region: 'eu', domain: 'https://api.sd-rtn.com' };
 
 describe('agoraClassroomApi credential', () => {

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { buildAppToken } from '../../nodes/AgoraClassroom/transport/token';
 import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
+import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
 
-const APP_ID = '0123456789abcdef0123456789abcdef';
-const CERTIFICATE = 'fedcba9876543210fedcba9876543210';
 const OTHER_APP = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 
 let server: FakeAgoraServer;

@@ -10,9 +10,8 @@ import {
 	buildAppToken,
 } from '../../nodes/AgoraClassroom/transport/token';
 import { decodeAccessToken2, signatureIsValid } from '../fakes/agoraTokenDecode.mjs';
+import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
 
-const APP_ID = '0123456789abcdef0123456789abcdef';
-const CERTIFICATE = 'fedcba9876543210fedcba9876543210';
 
 describe('Agora app token (AccessToken2, APaaS app privilege)', () => {
 	it('has the same fields as the agora-token oracle', () => {

@@ -6,9 +6,8 @@ import { agoraApiRequestAllItems, collectPages, readPage } from '../../nodes/Ago
 import { agoraApiCall, agoraApiRequest, encodePath } from '../../nodes/AgoraClassroom/transport/request';
 import { fakeAgoraContext } from '../fakes/agoraContext.mjs';
 import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
+import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
 
-const APP_ID = '0123456789abcdef0123456789abcdef';
-const CERTIFICATE = 'fedcba9876543210fedcba9876543210';
 const ODD_ROOM = 'class #1 ?a=b&c=100% / x';
 
 let server: FakeAgoraServer;

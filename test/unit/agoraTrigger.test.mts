@@ -4,9 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AGORA_TRIGGER_OUTPUT_NAMES } from '../../nodes/AgoraClassroom/trigger/outputs';
 import { PollHarness } from '../fakes/agoraPollContext.mjs';
 import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
+import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
 
-const APP_ID = '0123456789abcdef0123456789abcdef';
-const CERTIFICATE = 'fedcba9876543210fedcba9876543210';
 const REGION = 'eu';
 const ODD_ROOM = 'class #2 ?a=b&c=100%';
 
