@@ -1,7 +1,7 @@
 export { AgoraClassroomApi } from './credentials/AgoraClassroomApi.credentials';
 export { AgoraClassroom } from './nodes/AgoraClassroom/AgoraClassroom.node';
 export { AgoraClassroomTrigger } from './nodes/AgoraClassroom/AgoraClassroomTrigger.node';
-export { EduWebhookToken } from './credentials/EduWebhookToken.credentials';
+export { EduWebhookTokenApi } from './credentials/EduWebhookTokenApi.credentials';
 export { QingsuyunApi } from './credentials/QingsuyunApi.credentials';
 export { QingsuyunTrigger } from './nodes/Qingsuyun/QingsuyunTrigger.node';
 export { TeachbaseTrigger } from './nodes/Teachbase/TeachbaseTrigger.node';

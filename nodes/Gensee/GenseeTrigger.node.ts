@@ -130,11 +130,9 @@ export class GenseeTrigger implements INodeType {
 		outputs: outputsExpression(GENSEE_OUTPUT_NAMES),
 		credentials: [
 			{
-				// A shared webhook token, not an API key; its name is part of the package's contract.
-				// eslint-disable-next-line n8n-nodes-base/node-class-description-credentials-name-unsuffixed
-				name: 'eduWebhookToken',
+				name: 'eduWebhookTokenApi',
 				required: true,
-				testedBy: 'eduWebhookTokenCheck',
+				testedBy: 'webhookTokenFormatCheck',
 				displayOptions: { show: { authentication: ['token'] } },
 			},
 		],
@@ -148,7 +146,7 @@ export class GenseeTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
-			eduWebhookTokenCheck: checkWebhookTokenCredential,
+			webhookTokenFormatCheck: checkWebhookTokenCredential,
 		},
 	};
 

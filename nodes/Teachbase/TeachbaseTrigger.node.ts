@@ -78,11 +78,9 @@ export class TeachbaseTrigger implements INodeType {
 		outputs: outputsExpression(TEACHBASE_OUTPUT_NAMES),
 		credentials: [
 			{
-				// A shared webhook token, not an API key; its name is part of the package's contract.
-				// eslint-disable-next-line n8n-nodes-base/node-class-description-credentials-name-unsuffixed
-				name: 'eduWebhookToken',
+				name: 'eduWebhookTokenApi',
 				required: true,
-				testedBy: 'eduWebhookTokenCheck',
+				testedBy: 'webhookTokenFormatCheck',
 				displayOptions: { show: { authentication: ['token'] } },
 			},
 		],
@@ -102,7 +100,7 @@ export class TeachbaseTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
-			eduWebhookTokenCheck: checkWebhookTokenCredential,
+			webhookTokenFormatCheck: checkWebhookTokenCredential,
 		},
 	};
 

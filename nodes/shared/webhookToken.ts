@@ -49,7 +49,7 @@ export function tokenUrlNotice(webhookPath: string, where: string): INodePropert
 /** True when the request may proceed: no authentication chosen, or the right token in the URL. */
 export async function hasValidWebhookToken(context: IWebhookFunctions): Promise<boolean> {
 	if (context.getNodeParameter('authentication', 'none') !== 'token') return true;
-	const { token } = await context.getCredentials<{ token: string }>('eduWebhookToken');
+	const { token } = await context.getCredentials<{ token: string }>('eduWebhookTokenApi');
 	const query: unknown = context.getQueryData();
 	const presented = isRecord(query) ? query[TOKEN_QUERY_PARAMETER] : undefined;
 	return secretsMatch(presented, token);

@@ -1,14 +1,10 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-// The credential is a shared secret for incoming webhooks, not an API key, and its name is part of
-// the package's public contract (saved workflows refer to it), hence the disabled naming rules.
-// eslint-disable-next-line n8n-nodes-base/cred-class-name-unsuffixed
-export class EduWebhookToken implements ICredentialType {
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-name-unsuffixed
-	name = 'eduWebhookToken';
+/** A shared secret that incoming webhooks carry in their URL, for platforms that cannot sign. */
+export class EduWebhookTokenApi implements ICredentialType {
+	name = 'eduWebhookTokenApi';
 
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api
-	displayName = 'Education Webhook Token';
+	displayName = 'Education Webhook Token API';
 
 	icon = 'file:../nodes/shared/token.svg' as const;
 
