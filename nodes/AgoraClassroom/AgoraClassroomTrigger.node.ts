@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 
 import { outputsExpression } from '../shared/routing';
 import { agoraClassroomTriggerProperties } from './trigger/description';
-import { AGORA_TRIGGER_OUTPUT_NAMES } from './trigger/outputs';
+import { AGORA_TRIGGER_OUTPUTS } from './trigger/outputs';
 import { pollAgoraClassroom } from './trigger/poll';
 
 export class AgoraClassroomTrigger implements INodeType {
@@ -20,7 +20,7 @@ export class AgoraClassroomTrigger implements INodeType {
 		},
 		polling: true,
 		inputs: [],
-		outputs: outputsExpression(AGORA_TRIGGER_OUTPUT_NAMES),
+		outputs: outputsExpression(AGORA_TRIGGER_OUTPUTS),
 		credentials: [
 			{
 				name: 'agoraClassroomApi',

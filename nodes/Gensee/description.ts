@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { routingPropertyPer } from '../shared/routing';
+import { triggerOptionsProperty, unrecognizedRequestsOption } from '../shared/webhook/options';
+import { rawBodySwitchProperty } from '../shared/webhook/rawBody';
 import { tokenUrlNotice, webhookAuthenticationProperty } from '../shared/webhookToken';
 import { GENSEE_ACTIONS, GENSEE_INTERFACES } from './events';
 
@@ -133,36 +135,20 @@ export const genseeTriggerProperties: INodeProperties[] = [
 		default: '[]',
 		displayOptions: { show: { coBrowseReply: ['json'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Co-Browse Requests Start the Workflow',
-				name: 'emitCoBrowse',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether a co-browse list request also starts the workflow (it is always answered with the list)',
-			},
-			{
-				displayName: 'Unrecognized Requests',
-				name: 'unrecognizedRequests',
-				type: 'options',
-				options: [
-					{
-						name: 'Pass to Workflow (Flagged)',
-						value: 'emit',
-						description:
-							'Requests that match no interface, or malformed Q&A XML, start the workflow with "unrecognized: true" and their raw body',
-					},
-					{ name: 'Drop', value: 'drop', description: 'Answer 200 and start nothing' },
-				],
-				default: 'emit',
-			},
-		],
-	},
+	triggerOptionsProperty([
+		{
+			displayName: 'Co-Browse Requests Start the Workflow',
+			name: 'emitCoBrowse',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether a co-browse list request also starts the workflow (it is always answered with the list)',
+		},
+		unrecognizedRequestsOption({
+			emit: 'Requests that match no interface, or malformed Q&A XML, start the workflow with "unrecognized: true" and their raw body',
+			discardName: 'Discard (Still Answer 200)',
+			discard: 'Answer as the interface requires (an empty 200 for server callbacks) and start nothing',
+		}),
+	]),
+	rawBodySwitchProperty,
 ];

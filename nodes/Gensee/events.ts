@@ -1,3 +1,5 @@
+import { outputTable, type OutputTable } from '../shared/routing';
+
 export const GENSEE_PLATFORM = 'gensee';
 
 /** Gensee is a Chinese platform; its Q&A times are rendered in Beijing time. */
@@ -113,14 +115,7 @@ export function genseeAction(code: number): GenseeAction | undefined {
 	return GENSEE_ACTIONS.find((action) => action.code === code);
 }
 
-export const GENSEE_OTHER_OUTPUT = GENSEE_INTERFACES.length;
-
-/** With one output per interface, requests the node cannot place share the last one. */
-export const GENSEE_OUTPUT_NAMES: readonly string[] = [
-	...GENSEE_INTERFACES.map((info) => info.name),
-	'Other',
-];
-
-export function genseeOutputIndex(kind: GenseeInterface): number {
-	return GENSEE_INTERFACES.findIndex((info) => info.kind === kind);
-}
+/** One output per interface; requests the node cannot place go to "Other". */
+export const GENSEE_OUTPUTS: OutputTable = outputTable(
+	GENSEE_INTERFACES.map((info) => ({ key: info.kind, name: info.name })),
+);

@@ -1,28 +1,16 @@
-import { isRecord, type JsonRecord } from '../shared/guards';
+import type { JsonRecord } from '../shared/guards';
+import type { UrlEncodedFields } from '../shared/webhook/urlEncoded';
+import { TOKEN_QUERY_PARAMETER } from '../shared/webhookToken';
 
 /** Request parameters of a callback: the query string and, for form posts, the body fields. */
 export type GenseeParams = Record<string, string>;
 
 /** Parameters the node adds to the URL itself; they are never part of the platform's data. */
-export const URL_CONTROL_PARAMETERS: ReadonlySet<string> = new Set(['token', 'kind']);
+export const URL_CONTROL_PARAMETERS: ReadonlySet<string> = new Set([TOKEN_QUERY_PARAMETER, 'kind']);
 
-function stringEntries(source: unknown): Array<[string, string]> {
-	if (!isRecord(source)) return [];
-	return Object.entries(source).flatMap(([key, value]): Array<[string, string]> => {
-		if (typeof value === 'string') return [[key, value]];
-		// A parameter repeated in the query arrives as a list: the first value is the one meant.
-		if (Array.isArray(value) && typeof value[0] === 'string') return [[key, value[0]]];
-		if (typeof value === 'number' || typeof value === 'boolean') return [[key, String(value)]];
-		return [];
-	});
-}
-
-export function collectParams(query: unknown, formBody: unknown): GenseeParams {
-	const params: GenseeParams = {};
-	for (const [key, value] of [...stringEntries(query), ...stringEntries(formBody)]) {
-		if (key !== '__proto__' && !(key in params)) params[key] = value;
-	}
-	return params;
+/** Query parameters first: a form field of the same name does not replace one on the URL. */
+export function collectParams(query: UrlEncodedFields, formFields: UrlEncodedFields): GenseeParams {
+	return { ...formFields, ...query };
 }
 
 /** Reads a parameter by its exact name, then case-insensitively (`classno`, `CLASSNO`). */

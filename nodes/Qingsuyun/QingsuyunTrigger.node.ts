@@ -2,53 +2,18 @@ import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
 	INodeCredentialTestResult,
-	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { deliveryScope, isRepeatDelivery } from '../shared/dedupe';
-import { buildUnrecognizedItem } from '../shared/envelope';
-import { isRecord, stringList } from '../shared/guards';
-import { outputsExpression, readRouting, routeItems } from '../shared/routing';
-import { redactSecrets, secretsMatch } from '../shared/secrets';
-import { nowIso } from '../shared/time';
-import {
-	manuallyConfiguredWebhookMethods,
-	readRawBodyText,
-	replyWithoutExecution,
-	requestContentType,
-	setReplyContentType,
-	TEXT_PLAIN,
-} from '../shared/webhookIo';
-import { decodeCallback } from './decode';
+import { outputsExpression } from '../shared/routing';
+import { manuallyConfiguredWebhookMethods } from '../shared/webhook/lifecycle';
+import { runWebhookPipeline } from '../shared/webhook/pipeline';
+import { qingsuyunAdapter } from './adapter';
 import { qingsuyunTriggerProperties } from './description';
-import {
-	QINGSUYUN_DEDUPE,
-	QINGSUYUN_OTHER_OUTPUT,
-	QINGSUYUN_OUTPUT_NAMES,
-	QINGSUYUN_PLATFORM,
-	QINGSUYUN_TIME_ZONE,
-	qingsuyunOutputIndex,
-} from './events';
-import { readCallback } from './payload';
-
-/** Qingsuyun counts a delivery as done only when the body is exactly this. */
-const ACKNOWLEDGEMENT = 'success';
-
-interface QingsuyunOptions {
-	includeRaw: boolean;
-	rejectUnrecognized: boolean;
-}
-
-function readOptions(value: unknown): QingsuyunOptions {
-	return {
-		includeRaw: isRecord(value) && value.includeRaw === true,
-		rejectUnrecognized: isRecord(value) && value.unrecognizedRequests === 'reject',
-	};
-}
+import { QINGSUYUN_OUTPUTS } from './events';
 
 export class QingsuyunTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -64,7 +29,7 @@ export class QingsuyunTrigger implements INodeType {
 			name: 'Qingsuyun Trigger',
 		},
 		inputs: [],
-		outputs: outputsExpression(QINGSUYUN_OUTPUT_NAMES),
+		outputs: outputsExpression(QINGSUYUN_OUTPUTS),
 		credentials: [
 			{
 				name: 'qingsuyunApi',
@@ -76,10 +41,8 @@ export class QingsuyunTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// n8n sends `responseData` once it has accepted the execution; without it the reply
-				// would be n8n's default JSON, which Qingsuyun counts as a failed delivery.
+				// The node writes every reply itself (shared/webhook/reply.ts).
 				responseMode: 'onReceived',
-				responseData: ACKNOWLEDGEMENT,
 				path: 'qingsuyun',
 			},
 		],
@@ -114,61 +77,6 @@ export class QingsuyunTrigger implements INodeType {
 	webhookMethods = manuallyConfiguredWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const receivedAt = Date.now();
-		const { secretKey } = await this.getCredentials<{ secretKey: string }>('qingsuyunApi');
-		const rawBody = await readRawBodyText(this);
-		const read = readCallback(rawBody, this.getBodyData());
-
-		const presentedSecret = read.recognized ? read.callback.secretKey : read.presentedSecret;
-		if (!secretsMatch(presentedSecret, secretKey)) {
-			return replyWithoutExecution(this, 401, 'unauthorized');
-		}
-
-		const options = readOptions(this.getNodeParameter('options', {}));
-		const routing = readRouting(this);
-
-		let item: INodeExecutionData;
-		let outputIndex: number;
-		if (read.recognized) {
-			const { callback } = read;
-			const acceptedTypes = stringList(this.getNodeParameter('events', []));
-			if (acceptedTypes.length > 0 && !acceptedTypes.includes(callback.type)) {
-				return replyWithoutExecution(this, 200, ACKNOWLEDGEMENT);
-			}
-			if (
-				callback.uuid !== undefined &&
-				isRepeatDelivery(
-					deliveryScope(this),
-					this.getWorkflowStaticData('node'),
-					callback.uuid,
-					QINGSUYUN_DEDUPE,
-					receivedAt,
-				)
-			) {
-				return replyWithoutExecution(this, 200, ACKNOWLEDGEMENT);
-			}
-			item = decodeCallback(callback, read.payload, {
-				includeRaw: options.includeRaw,
-				receivedAt,
-			});
-			outputIndex = qingsuyunOutputIndex(callback.type);
-		} else {
-			if (options.rejectUnrecognized) {
-				return replyWithoutExecution(this, 400, `unrecognized request: ${read.problem}`);
-			}
-			item = buildUnrecognizedItem({
-				platform: QINGSUYUN_PLATFORM,
-				receivedAt: nowIso(QINGSUYUN_TIME_ZONE, receivedAt),
-				problem: read.problem,
-				contentType: requestContentType(this),
-				rawBody: redactSecrets(rawBody, [secretKey]),
-			});
-			outputIndex = QINGSUYUN_OTHER_OUTPUT;
-		}
-
-		setReplyContentType(this, TEXT_PLAIN);
-		return {
-			workflowData: routeItems([item], routing, outputIndex, QINGSUYUN_OUTPUT_NAMES.length),
-		};
+		return await runWebhookPipeline(this, qingsuyunAdapter);
 	}
 }

@@ -1,33 +1,27 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { buildEventItem } from '../shared/envelope';
+import { buildEventItem, type DecodeOptions } from '../shared/envelope';
 import { isPrototypeKey, type JsonRecord } from '../shared/guards';
-import { epochMillisToIso, isEpochMillis, localTimeToIso, nowIso } from '../shared/time';
+import {
+	epochMillisToIso,
+	isEpochMillis,
+	localTimeToIso,
+	nowIso,
+	withIsoTimes,
+	type IsoTimeFields,
+} from '../shared/time';
 import { QINGSUYUN_PLATFORM, QINGSUYUN_TIME_ZONE, qingsuyunEventName } from './events';
 import { isCollectedField, type QingsuyunCallback } from './payload';
 
 /** Fields that must never leave the node: the tenant key, and the URL the callback was sent to. */
 const CONFIDENTIAL_FIELDS: ReadonlySet<string> = new Set(['secretKey', 'callbackUrl']);
 
-const TIME_FIELD_NAME = /(time|at|date)$/i;
-
-export interface DecodeOptions {
-	includeRaw: boolean;
-	receivedAt: number;
-}
-
 /** `startTime: 1641634772902` also becomes `startTimeIso: "2022-01-08T17:39:32.902+08:00"`. */
-function withIsoTimes(eventBody: JsonRecord): IDataObject {
-	const fields: IDataObject = {};
-	for (const [key, value] of Object.entries(eventBody)) {
-		if (isPrototypeKey(key)) continue;
-		fields[key] = value;
-		if (TIME_FIELD_NAME.test(key) && isEpochMillis(value)) {
-			fields[`${key}Iso`] = epochMillisToIso(value, QINGSUYUN_TIME_ZONE);
-		}
-	}
-	return fields;
-}
+const TIME_FIELDS: IsoTimeFields = {
+	name: /(time|at|date)$/i,
+	toIso: (value) => (isEpochMillis(value) ? epochMillisToIso(value, QINGSUYUN_TIME_ZONE) : undefined),
+	suffix: 'Iso',
+};
 
 /**
  * Public papers carry the information they collect as a list of
@@ -62,7 +56,7 @@ export function decodeCallback(
 	payload: JsonRecord,
 	options: DecodeOptions,
 ): INodeExecutionData {
-	const fields = withIsoTimes(withoutConfidentialFields(callback.eventBody));
+	const fields = withIsoTimes(withoutConfidentialFields(callback.eventBody), TIME_FIELDS);
 	const collected = collectedInformation(callback.eventBody);
 	if (collected && !('collectedInformation' in fields)) fields.collectedInformation = collected;
 

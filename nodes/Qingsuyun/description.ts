@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { routingProperty } from '../shared/routing';
+import { includeRawOption, triggerOptionsProperty, unrecognizedRequestsOption } from '../shared/webhook/options';
+import { rawBodySwitchProperty } from '../shared/webhook/rawBody';
 import { QINGSUYUN_EVENT_TYPES } from './events';
 
 export const qingsuyunTriggerProperties: INodeProperties[] = [
@@ -25,43 +27,16 @@ export const qingsuyunTriggerProperties: INodeProperties[] = [
 			'Which events start the workflow. Leave empty for all, including types Qingsuyun may add later. Other events are still acknowledged, so Qingsuyun does not retry them.',
 	},
 	routingProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Raw Payload',
-				name: 'includeRaw',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add the callback exactly as received under "raw" (without the secret key and callback URL)',
-			},
-			{
-				displayName: 'Unrecognized Requests',
-				name: 'unrecognizedRequests',
-				type: 'options',
-				options: [
-					{
-						name: 'Pass to Workflow (Flagged)',
-						value: 'emit',
-						description:
-							'Requests with the right secret key that cannot be decoded start the workflow with "unrecognized: true" and their raw body',
-					},
-					{
-						name: 'Reject',
-						value: 'reject',
-						description:
-							'Answer such requests with HTTP 400 so Qingsuyun records the delivery as failed; the workflow does not start',
-					},
-				],
-				default: 'emit',
-				description:
-					'What to do with a request that carries the right secret key but is not a callback this node can read',
-			},
-		],
-	},
+	triggerOptionsProperty([
+		includeRawOption(
+			'Whether to add the callback exactly as received under "raw" (without the secret key and callback URL)',
+		),
+		unrecognizedRequestsOption({
+			emit: 'Requests with the right secret key that cannot be decoded start the workflow with "unrecognized: true" and their raw body',
+			discardName: 'Reject (HTTP 400)',
+			discard:
+				'Answer such requests with HTTP 400 so Qingsuyun records the delivery as failed; the workflow does not start',
+		}),
+	]),
+	rawBodySwitchProperty,
 ];

@@ -1,3 +1,5 @@
+import { outputTable, type OutputTable } from '../shared/routing';
+
 /** Qingsuyun writes `ts` as Beijing wall time without an offset; its epoch fields are rendered here too. */
 export const QINGSUYUN_TIME_ZONE = 'Asia/Shanghai';
 
@@ -38,22 +40,13 @@ export const QINGSUYUN_EVENT_TYPES: readonly QingsuyunEventType[] = [
 	},
 ];
 
-/** With one output per event type, unknown future types and flagged requests share the last one. */
-export const QINGSUYUN_OTHER_OUTPUT = QINGSUYUN_EVENT_TYPES.length;
-
-export const QINGSUYUN_OUTPUT_NAMES: readonly string[] = [
-	...QINGSUYUN_EVENT_TYPES.map((eventType) => eventType.name),
-	'Other',
-];
+export const QINGSUYUN_OUTPUTS: OutputTable = outputTable(
+	QINGSUYUN_EVENT_TYPES.map((eventType) => ({ key: eventType.type, name: eventType.name })),
+);
 
 export function qingsuyunEventName(type: string): string {
 	return (
 		QINGSUYUN_EVENT_TYPES.find((eventType) => eventType.type === type)?.name ??
 		`Qingsuyun event "${type}"`
 	);
-}
-
-export function qingsuyunOutputIndex(type: string): number {
-	const index = QINGSUYUN_EVENT_TYPES.findIndex((eventType) => eventType.type === type);
-	return index === -1 ? QINGSUYUN_OTHER_OUTPUT : index;
 }

@@ -1,4 +1,6 @@
 import { isNonEmptyString, isRecord, parseJsonRecord, type JsonRecord } from '../shared/guards';
+import type { ReadResult } from '../shared/webhook/pipeline';
+import type { ReceivedRequest } from '../shared/webhook/request';
 
 /** The callback envelope, as documented in 轻速云 事件回调. */
 export interface QingsuyunCallback {
@@ -87,61 +89,58 @@ export interface CollectedField {
 	sortIndex?: JsonRecord[string];
 }
 
-export type CallbackReadResult =
-	| { recognized: true; callback: QingsuyunCallback; payload: JsonRecord }
-	| { recognized: false; problem: string; presentedSecret?: string };
+/** A callback as read from a request, with the whole body it came in. */
+export interface QingsuyunEvent {
+	callback: QingsuyunCallback;
+	payload: JsonRecord;
+}
 
 // Salvages the key from a body that is not valid JSON (truncated, or sent with a stray prefix),
 // so that a flagged request from Qingsuyun can still be told apart from an outsider's.
 const SECRET_IN_TEXT = /"secretKey"\s*:\s*"([^"\\]*)"/;
 
-function bodyObject(rawText: string, parsedBody: unknown): JsonRecord | undefined {
-	const fromRaw = parseJsonRecord(rawText);
-	if (fromRaw) return fromRaw;
-	// A form-encoded body arrives already parsed by n8n; its eventBody field holds JSON text.
-	if (isRecord(parsedBody) && Object.keys(parsedBody).length > 0) {
-		const eventBody = parsedBody.eventBody;
-		return typeof eventBody === 'string'
-			? { ...parsedBody, eventBody: parseJsonRecord(eventBody) ?? eventBody }
-			: parsedBody;
-	}
-	return undefined;
+/** The body as an object: JSON (any content type), or form fields whose eventBody holds JSON. */
+function callbackBody(request: ReceivedRequest): JsonRecord | undefined {
+	if (request.json) return request.json;
+	const form = request.form;
+	if (!form || Object.keys(form).length === 0) return undefined;
+	const eventBody = form.eventBody;
+	return eventBody === undefined ? { ...form } : { ...form, eventBody: parseJsonRecord(eventBody) ?? eventBody };
 }
 
-/** Reads a callback from the raw body (any content type) or n8n's parsed body. */
-export function readCallback(rawText: string, parsedBody: unknown): CallbackReadResult {
-	const body = bodyObject(rawText, parsedBody);
+/** The secret key the request presents, also from a body too broken to read as a callback. */
+export function presentedSecretKey(request: ReceivedRequest): string | undefined {
+	const body = callbackBody(request);
+	if (body) return typeof body.secretKey === 'string' ? body.secretKey : undefined;
+	return SECRET_IN_TEXT.exec(request.text)?.[1];
+}
+
+export function readCallback(request: ReceivedRequest): ReadResult<QingsuyunEvent> {
+	const body = callbackBody(request);
 	if (!body) {
 		return {
 			recognized: false,
-			problem:
-				rawText.trim().length === 0
-					? 'The request has an empty body'
-					: 'The body is not a JSON object',
-			presentedSecret: SECRET_IN_TEXT.exec(rawText)?.[1],
+			problem: request.text.trim().length === 0 ? 'The request has an empty body' : 'The body is not a JSON object',
 		};
 	}
 
-	const presentedSecret = typeof body.secretKey === 'string' ? body.secretKey : undefined;
 	const { type, eventBody } = body;
-	if (!isNonEmptyString(type)) {
-		return { recognized: false, problem: 'The body has no "type" field', presentedSecret };
-	}
-	if (!isRecord(eventBody)) {
-		return { recognized: false, problem: 'The body has no "eventBody" object', presentedSecret };
-	}
+	if (!isNonEmptyString(type)) return { recognized: false, problem: 'The body has no "type" field' };
+	if (!isRecord(eventBody)) return { recognized: false, problem: 'The body has no "eventBody" object' };
 
 	return {
 		recognized: true,
-		callback: {
-			ts: typeof body.ts === 'string' ? body.ts : undefined,
-			uuid: isNonEmptyString(body.uuid) ? body.uuid : undefined,
-			secretKey: presentedSecret,
-			type,
-			callbackUrl: typeof body.callbackUrl === 'string' ? body.callbackUrl : undefined,
-			eventBody,
+		event: {
+			callback: {
+				ts: typeof body.ts === 'string' ? body.ts : undefined,
+				uuid: isNonEmptyString(body.uuid) ? body.uuid : undefined,
+				secretKey: typeof body.secretKey === 'string' ? body.secretKey : undefined,
+				type,
+				callbackUrl: typeof body.callbackUrl === 'string' ? body.callbackUrl : undefined,
+				eventBody,
+			},
+			payload: body,
 		},
-		payload: body,
 	};
 }
 

@@ -1,30 +1,23 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { buildEventItem } from '../shared/envelope';
-import { isPrototypeKey, isRecord, type JsonRecord } from '../shared/guards';
-import { epochSecondsToIso, nowIso } from '../shared/time';
-import { TEACHBASE_PLATFORM, TEACHBASE_TIME_ZONE, teachbaseEventName } from './events';
+import { buildEventItem, type DecodeOptions } from '../shared/envelope';
+import { isRecord, type JsonRecord } from '../shared/guards';
+import { epochSecondsToIso, nowIso, withIsoTimes, type IsoTimeFields } from '../shared/time';
+import { TEACHBASE_OUTPUT_ZONE, TEACHBASE_PLATFORM, TEACHBASE_TIME_ZONE, teachbaseEventName } from './events';
 import type { TeachbaseWebhook } from './payload';
 
 /** Ids a CRM or HR step looks for first; lifted to the top level from nested objects too. */
 const KEY_IDS = ['user_id', 'course_id', 'course_session_id'] as const;
 
-const TIME_FIELD_NAME = /(_at|_time|_date)$/;
-
 // Unix seconds between 2001 and 2286; smaller numbers are scores, counters or durations.
 const MIN_UNIX_SECONDS = 1e9;
 const MAX_UNIX_SECONDS = 1e10;
 
-export interface DecodeOptions {
-	includeRaw: boolean;
-	receivedAt: number;
-}
-
 /** An ISO string (with or without offset) or unix seconds, normalised to ISO 8601 in UTC. */
 export function normaliseTeachbaseTime(value: unknown): string | undefined {
 	if (typeof value === 'number' && value >= MIN_UNIX_SECONDS && value < MAX_UNIX_SECONDS) {
-		return epochSecondsToIso(value, 'UTC');
+		return epochSecondsToIso(value, TEACHBASE_OUTPUT_ZONE);
 	}
 	if (typeof value === 'string' && value.trim().length > 0) {
 		const numeric = Number(value);
@@ -38,18 +31,7 @@ export function normaliseTeachbaseTime(value: unknown): string | undefined {
 }
 
 /** `started_at: "2024-03-01T10:00:00+03:00"` also becomes `started_at_iso: "2024-03-01T07:00:00.000Z"`. */
-function withIsoTimes(data: JsonRecord): IDataObject {
-	const fields: IDataObject = {};
-	for (const [key, value] of Object.entries(data)) {
-		if (isPrototypeKey(key)) continue;
-		fields[key] = value;
-		if (TIME_FIELD_NAME.test(key)) {
-			const iso = normaliseTeachbaseTime(value);
-			if (iso !== undefined) fields[`${key}_iso`] = iso;
-		}
-	}
-	return fields;
-}
+const TIME_FIELDS: IsoTimeFields = { name: /(_at|_time|_date)$/, toIso: normaliseTeachbaseTime, suffix: '_iso' };
 
 /** `user_id` from `data.user_id`, or `data.user.id` when Teachbase nests the user. */
 function keyIds(data: JsonRecord): IDataObject {
@@ -82,9 +64,9 @@ export function decodeWebhook(
 			event: `${webhook.type}.${webhook.event}`,
 			eventName: teachbaseEventName(webhook.type, webhook.event),
 			occurredAt: occurredAt(webhook),
-			receivedAt: nowIso('UTC', options.receivedAt),
+			receivedAt: nowIso(TEACHBASE_OUTPUT_ZONE, options.receivedAt),
 		},
-		{ ...keyIds(webhook.data), ...withIsoTimes(webhook.data) },
+		{ ...keyIds(webhook.data), ...withIsoTimes(webhook.data, TIME_FIELDS) },
 		options.includeRaw ? payload : undefined,
 	);
 }

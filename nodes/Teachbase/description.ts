@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { routingProperty } from '../shared/routing';
+import { includeRawOption, triggerOptionsProperty, unrecognizedRequestsOption } from '../shared/webhook/options';
+import { rawBodySwitchProperty } from '../shared/webhook/rawBody';
 import { tokenUrlNotice, webhookAuthenticationProperty } from '../shared/webhookToken';
 import { TEACHBASE_EVENT_ACTIONS, TEACHBASE_WEBHOOK_TYPES } from './events';
 
@@ -39,57 +41,30 @@ export const teachbaseTriggerProperties: INodeProperties[] = [
 			'Created: a new record, e.g. a user enrolled in a course. Updated: a change, e.g. progress or a result. Leave empty for both.',
 	},
 	routingProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Deduplicate Retries',
-				name: 'deduplicate',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether a body identical to one received within the retry window starts no second execution. Teachbase re-sends a webhook up to 5 times within 2 minutes when it gets no 200 in time.',
-			},
-			{
-				displayName: 'Retry Window (Minutes)',
-				name: 'dedupeWindowMinutes',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 1440 },
-				default: DEFAULT_DEDUPE_WINDOW_MINUTES,
-				description: 'How long an identical body counts as a retry',
-				displayOptions: { show: { deduplicate: [true] } },
-			},
-			{
-				displayName: 'Include Raw Payload',
-				name: 'includeRaw',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add the webhook body exactly as received under "raw"',
-			},
-			{
-				displayName: 'Unrecognized Requests',
-				name: 'unrecognizedRequests',
-				type: 'options',
-				options: [
-					{
-						name: 'Pass to Workflow (Flagged)',
-						value: 'emit',
-						description:
-							'Requests that cannot be decoded start the workflow with "unrecognized: true" and their raw body',
-					},
-					{
-						name: 'Drop',
-						value: 'drop',
-						description: 'Answer 200 as Teachbase requires, but do not start the workflow',
-					},
-				],
-				default: 'emit',
-				description: 'What to do with an authenticated request that is not a webhook this node can read',
-			},
-		],
-	},
+	triggerOptionsProperty([
+		{
+			displayName: 'Deduplicate Retries',
+			name: 'deduplicate',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether a body identical to one received within the retry window starts no second execution. Teachbase re-sends a webhook up to 5 times within 2 minutes when it gets no 200 in time.',
+		},
+		{
+			displayName: 'Retry Window (Minutes)',
+			name: 'dedupeWindowMinutes',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1440 },
+			default: DEFAULT_DEDUPE_WINDOW_MINUTES,
+			description: 'How long an identical body counts as a retry',
+			displayOptions: { show: { deduplicate: [true] } },
+		},
+		includeRawOption('Whether to add the webhook body exactly as received under "raw"'),
+		unrecognizedRequestsOption({
+			emit: 'Requests that cannot be decoded start the workflow with "unrecognized: true" and their raw body',
+			discardName: 'Discard (Still Answer 200)',
+			discard: 'Answer 200 as Teachbase requires, but do not start the workflow',
+		}),
+	]),
+	rawBodySwitchProperty,
 ];

@@ -1,7 +1,12 @@
+import { outputTable, type OutputTable } from '../shared/routing';
+
 export const TEACHBASE_PLATFORM = 'teachbase';
 
 /** Teachbase writes times in Moscow time; times without an offset are read in this zone. */
 export const TEACHBASE_TIME_ZONE = 'Europe/Moscow';
+
+/** Items give Teachbase's times in UTC, whatever offset they were written with. */
+export const TEACHBASE_OUTPUT_ZONE = 'UTC';
 
 export type TeachbaseEventAction = 'created' | 'updated';
 
@@ -66,13 +71,9 @@ export const TEACHBASE_EVENT_ACTIONS: ReadonlyArray<{ value: TeachbaseEventActio
 	{ value: 'updated', name: 'Updated' },
 ];
 
-export const TEACHBASE_OTHER_OUTPUT = TEACHBASE_WEBHOOK_TYPES.length;
-
-/** With one output per type, unknown types and flagged requests share the last one. */
-export const TEACHBASE_OUTPUT_NAMES: readonly string[] = [
-	...TEACHBASE_WEBHOOK_TYPES.map((webhookType) => webhookType.name),
-	'Other',
-];
+export const TEACHBASE_OUTPUTS: OutputTable = outputTable(
+	TEACHBASE_WEBHOOK_TYPES.map((webhookType) => ({ key: webhookType.type, name: webhookType.name })),
+);
 
 function webhookType(type: string): TeachbaseWebhookType | undefined {
 	return TEACHBASE_WEBHOOK_TYPES.find((candidate) => candidate.type === type);
@@ -86,11 +87,6 @@ export function teachbaseEventName(type: string, event: string): string {
 	const known = webhookType(type);
 	if (known && isEventAction(event)) return known.eventNames[event];
 	return `Teachbase ${type} ${event}`.trim();
-}
-
-export function teachbaseOutputIndex(type: string): number {
-	const index = TEACHBASE_WEBHOOK_TYPES.findIndex((candidate) => candidate.type === type);
-	return index === -1 ? TEACHBASE_OTHER_OUTPUT : index;
 }
 
 /** `CourseStat`, `courseStat` and `course_stat` all name the same type. */

@@ -1,4 +1,6 @@
 import { isNonEmptyString, isRecord, parseJsonRecord, type JsonRecord } from '../shared/guards';
+import type { ReadResult } from '../shared/webhook/pipeline';
+import type { ReceivedRequest } from '../shared/webhook/request';
 import { normaliseTeachbaseType } from './events';
 
 /** A Teachbase webhook: `{type, event, data}`, as sent after an entity is created or updated. */
@@ -27,9 +29,11 @@ export interface CourseStatData {
 	created_at?: string | number | null;
 }
 
-export type WebhookReadResult =
-	| { recognized: true; webhook: TeachbaseWebhook; payload: JsonRecord }
-	| { recognized: false; problem: string };
+/** A webhook as read from a request, with the JSON object it came in. */
+export interface TeachbaseEvent {
+	webhook: TeachbaseWebhook;
+	payload: JsonRecord;
+}
 
 function fromTypedShape(body: JsonRecord): TeachbaseWebhook | undefined {
 	const { type, event, data } = body;
@@ -60,10 +64,9 @@ function fromObject(body: JsonRecord): TeachbaseWebhook | undefined {
  * A form-encoded body carries the JSON in one field ("a POST variable"), or, when raw JSON was
  * sent with a form content type, as the one field's name.
  */
-function fromFormFields(fields: JsonRecord): { webhook: TeachbaseWebhook; payload: JsonRecord } | undefined {
+function fromFormFields(fields: Record<string, string>): TeachbaseEvent | undefined {
 	for (const [name, value] of Object.entries(fields)) {
 		for (const candidate of [value, name]) {
-			if (typeof candidate !== 'string') continue;
 			const payload = parseJsonRecord(candidate);
 			const webhook = payload && fromObject(payload);
 			if (payload && webhook) return { webhook, payload };
@@ -72,23 +75,20 @@ function fromFormFields(fields: JsonRecord): { webhook: TeachbaseWebhook; payloa
 	return undefined;
 }
 
-/** Reads a webhook from the raw body (any content type) or n8n's parsed form fields. */
-export function readWebhook(rawText: string, parsedBody: unknown): WebhookReadResult {
-	const json = parseJsonRecord(rawText);
-	if (json) {
-		const webhook = fromObject(json);
-		if (webhook) return { recognized: true, webhook, payload: json };
+/** Reads a webhook from a JSON body (any content type) or from form fields. */
+export function readWebhook(request: ReceivedRequest): ReadResult<TeachbaseEvent> {
+	if (request.json) {
+		const webhook = fromObject(request.json);
+		if (webhook) return { recognized: true, event: { webhook, payload: request.json } };
 		return {
 			recognized: false,
 			problem: 'The JSON body has neither "type", "event" and "data" nor the {"entity": {"action": {…}}} form',
 		};
 	}
-	if (isRecord(parsedBody) && Object.keys(parsedBody).length > 0) {
-		const fromForm = fromFormFields(parsedBody);
-		if (fromForm) return { recognized: true, ...fromForm };
-	}
+	const fromForm = request.form && fromFormFields(request.form);
+	if (fromForm) return { recognized: true, event: fromForm };
 	return {
 		recognized: false,
-		problem: rawText.trim().length === 0 ? 'The request has an empty body' : 'The body is not a Teachbase webhook',
+		problem: request.text.trim().length === 0 ? 'The request has an empty body' : 'The body is not a Teachbase webhook',
 	};
 }

@@ -74,7 +74,7 @@ export function isRepeatDelivery(
 	staticData: IDataObject,
 	key: string,
 	options: DedupeOptions,
-	now: number = Date.now(),
+	now: number,
 ): boolean {
 	const memory = processMemory(scope);
 	const seenAt = memory.get(key);

@@ -14,6 +14,13 @@ export interface EventEnvelope {
 
 export const UNRECOGNIZED_EVENT = 'unrecognized';
 
+/** How a platform's decoder builds items. */
+export interface DecodeOptions {
+	includeRaw: boolean;
+	/** Epoch milliseconds the request or event was received. */
+	receivedAt: number;
+}
+
 /**
  * Builds one output item: the envelope first, then the platform's fields under their own names.
  * A platform field that happens to share an envelope key never overwrites the envelope; it stays

@@ -1,4 +1,4 @@
-import type { INodeExecutionData, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, INodeProperties, IWebhookFunctions, IPollFunctions } from 'n8n-workflow';
 
 export type Routing = 'single' | 'byEvent';
 
@@ -6,7 +6,7 @@ export function isRouting(value: unknown): value is Routing {
 	return value === 'single' || value === 'byEvent';
 }
 
-export function readRouting(context: IWebhookFunctions): Routing {
+export function readRouting(context: IWebhookFunctions | IPollFunctions): Routing {
 	const value = context.getNodeParameter('routing', 'single');
 	return isRouting(value) ? value : 'single';
 }
@@ -36,21 +36,45 @@ export function routingPropertyPer(perWhat: string): INodeProperties {
 export const routingProperty: INodeProperties = routingPropertyPer('Event Type');
 
 /**
- * The `outputs` expression for a trigger: one plain output, or one named output per entry of
- * `outputNames` when the user picks "One Output per Event Type".
+ * The outputs of "One Output per Event Type": one per known key, then "Other" for keys the
+ * platform may add later and for flagged requests.
  */
-export function outputsExpression(outputNames: readonly string[]): `={{${string}}}` {
-	const named = JSON.stringify(outputNames.map((displayName) => ({ type: 'main', displayName })));
+export interface OutputTable {
+	names: readonly string[];
+	other: number;
+	indexOf(key: string): number;
+}
+
+export function outputTable(entries: ReadonlyArray<{ key: string; name: string }>): OutputTable {
+	const other = entries.length;
+	return {
+		names: [...entries.map((entry) => entry.name), 'Other'],
+		other,
+		indexOf(key: string): number {
+			const index = entries.findIndex((entry) => entry.key === key);
+			return index === -1 ? other : index;
+		},
+	};
+}
+
+/**
+ * The `outputs` expression for a trigger: one plain output, or one named output per entry of
+ * the table when the user picks "One Output per Event Type".
+ */
+export function outputsExpression(table: OutputTable): `={{${string}}}` {
+	const named = JSON.stringify(table.names.map((displayName) => ({ type: 'main', displayName })));
 	return `={{ $parameter.routing === "byEvent" ? ${named} : ["main"] }}`;
 }
 
-/** Places `items` on output `outputIndex` (byEvent) or on the only output (single). */
+/** All items on the only output (single), or each on the output `outputOf` gives it (byEvent). */
 export function routeItems(
 	items: INodeExecutionData[],
 	routing: Routing,
-	outputIndex: number,
-	outputCount: number,
+	table: OutputTable,
+	outputOf: (item: INodeExecutionData) => number,
 ): INodeExecutionData[][] {
 	if (routing === 'single') return [items];
-	return Array.from({ length: outputCount }, (_, index) => (index === outputIndex ? items : []));
+	const outputs: INodeExecutionData[][] = table.names.map(() => []);
+	for (const item of items) outputs[outputOf(item)].push(item);
+	return outputs;
 }

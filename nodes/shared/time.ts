@@ -1,4 +1,7 @@
 import { DateTime } from 'luxon';
+import type { IDataObject } from 'n8n-workflow';
+
+import { isPrototypeKey } from './guards';
 
 // Epoch milliseconds between 1973 and 5138: smaller numbers are durations, counters or seconds.
 const MIN_EPOCH_MILLIS = 1e11;
@@ -53,6 +56,28 @@ export function localTimeToIso(text: string, zone: string): string | undefined {
 	return iso.isValid ? (iso.toISO() ?? undefined) : undefined;
 }
 
-export function nowIso(zone: string, now: number = Date.now()): string {
+export function nowIso(zone: string, now: number): string {
 	return epochMillisToIso(now, zone);
+}
+
+/** Which fields of a platform's record hold times, how to read them, and the suffix of their ISO twin. */
+export interface IsoTimeFields {
+	name: RegExp;
+	toIso(value: unknown): string | undefined;
+	suffix: string;
+}
+
+/**
+ * A copy of `record` in which every time field also gets its ISO 8601 twin, e.g.
+ * `startTime: 1641634772902` → `startTimeIso: "2022-01-08T17:39:32.902+08:00"`.
+ */
+export function withIsoTimes(record: IDataObject, timeFields: IsoTimeFields): IDataObject {
+	const fields: IDataObject = {};
+	for (const [key, value] of Object.entries(record)) {
+		if (isPrototypeKey(key)) continue;
+		fields[key] = value;
+		const iso = timeFields.name.test(key) ? timeFields.toIso(value) : undefined;
+		if (iso !== undefined) fields[`${key}${timeFields.suffix}`] = iso;
+	}
+	return fields;
 }

@@ -6,8 +6,9 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { isRecord } from './guards';
 import { secretsMatch } from './secrets';
+import type { Authentication } from './webhook/pipeline';
+import type { ReceivedRequest } from './webhook/request';
 
 /** The query parameter that carries the token on URLs handed to platforms that cannot sign. */
 export const TOKEN_QUERY_PARAMETER = 'token';
@@ -46,13 +47,14 @@ export function tokenUrlNotice(webhookPath: string, where: string): INodePropert
 	};
 }
 
-/** True when the request may proceed: no authentication chosen, or the right token in the URL. */
-export async function hasValidWebhookToken(context: IWebhookFunctions): Promise<boolean> {
-	if (context.getNodeParameter('authentication', 'none') !== 'token') return true;
+/** Lets a request in when no authentication was chosen, or when its URL carries the right token. */
+export async function authenticateByToken(
+	context: IWebhookFunctions,
+	request: ReceivedRequest,
+): Promise<Authentication> {
+	if (context.getNodeParameter('authentication', 'none') !== 'token') return { authenticated: true, secrets: [] };
 	const { token } = await context.getCredentials<{ token: string }>('eduWebhookTokenApi');
-	const query: unknown = context.getQueryData();
-	const presented = isRecord(query) ? query[TOKEN_QUERY_PARAMETER] : undefined;
-	return secretsMatch(presented, token);
+	return { authenticated: secretsMatch(request.query[TOKEN_QUERY_PARAMETER], token), secrets: [token] };
 }
 
 /** The token cannot be checked against the platform; this catches the mistakes that can be seen. */

@@ -6,6 +6,8 @@ import { readCallback } from '../../nodes/Qingsuyun/payload';
 import { buildUnrecognizedItem } from '../../nodes/shared/envelope';
 import { redactSecrets } from '../../nodes/shared/secrets';
 import { QINGSUYUN_SAMPLE_TYPES, qingsuyunSample } from '../samples/qingsuyun.mjs';
+import { decodeRawRequest } from '../../nodes/shared/webhook/request';
+import { jsonPost } from './requests.mjs';
 import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
 
 const SECRET = 'b3c4d5e6f7a8091a2b3c4d5e6f7a8091';
@@ -35,9 +37,9 @@ function decodeCase(label: string, text: string): DecodeBenchCase {
 		label,
 		bytes: Buffer.byteLength(text),
 		decode() {
-			const read = readCallback(text, {});
+			const read = readCallback(decodeRawRequest(jsonPost(text), 'gb18030'));
 			if (!read.recognized) throw new Error(`bench sample not recognized: ${read.problem}`);
-			return decodeCallback(read.callback, read.payload, { includeRaw: false, receivedAt: Date.now() });
+			return decodeCallback(read.event.callback, read.event.payload, { includeRaw: false, receivedAt: Date.now() });
 		},
 	};
 }
@@ -49,7 +51,7 @@ function flaggedCase(label: string, text: string): DecodeBenchCase {
 		label,
 		bytes: Buffer.byteLength(text),
 		decode() {
-			const read = readCallback(text, {});
+			const read = readCallback(decodeRawRequest(jsonPost(text), 'gb18030'));
 			if (read.recognized) throw new Error('bench sample unexpectedly recognized');
 			return buildUnrecognizedItem({
 				platform: QINGSUYUN_PLATFORM,

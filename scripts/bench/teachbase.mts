@@ -2,6 +2,8 @@ import { decodeWebhook } from '../../nodes/Teachbase/decode';
 import { TEACHBASE_PLATFORM } from '../../nodes/Teachbase/events';
 import { readWebhook } from '../../nodes/Teachbase/payload';
 import { teachbaseSample } from '../samples/teachbase.mjs';
+import { decodeRawRequest } from '../../nodes/shared/webhook/request';
+import { jsonPost } from './requests.mjs';
 import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
 
 const TOKEN = 'bench-teachbase-token-2c9e';
@@ -22,9 +24,9 @@ function decodeCase(label: string, text: string): DecodeBenchCase {
 		label,
 		bytes: Buffer.byteLength(text),
 		decode() {
-			const read = readWebhook(text, undefined);
+			const read = readWebhook(decodeRawRequest(jsonPost(text), 'windows-1251'));
 			if (!read.recognized) throw new Error(`bench sample not recognized: ${read.problem}`);
-			return decodeWebhook(read.webhook, read.payload, { includeRaw: false, receivedAt: Date.now() });
+			return decodeWebhook(read.event.webhook, read.event.payload, { includeRaw: false, receivedAt: Date.now() });
 		},
 	};
 }

@@ -1,7 +1,7 @@
 import { NodeApiError, type IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { AGORA_TRIGGER_OUTPUT_NAMES } from '../../nodes/AgoraClassroom/trigger/outputs';
+import { AGORA_TRIGGER_OUTPUTS } from '../../nodes/AgoraClassroom/trigger/outputs';
 import { PollHarness } from '../fakes/agoraPollContext.mjs';
 import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
 import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
@@ -258,8 +258,8 @@ describe('Agora Classroom Trigger: what comes out', () => {
 		server.addEvent(REGION, 'room-a', 1, { state: 1, startTime: 1_700_000_000_000 });
 		server.addEvent(REGION, 'room-a', 4242, { anything: true });
 		const outputs = (await trigger.poll()) ?? [];
-		expect(outputs).toHaveLength(AGORA_TRIGGER_OUTPUT_NAMES.length);
-		const named = Object.fromEntries(outputs.map((items, index) => [AGORA_TRIGGER_OUTPUT_NAMES[index], items.map((item) => item.json.eventName)]));
+		expect(outputs).toHaveLength(AGORA_TRIGGER_OUTPUTS.names.length);
+		const named = Object.fromEntries(outputs.map((items, index) => [AGORA_TRIGGER_OUTPUTS.names[index], items.map((item) => item.json.eventName)]));
 		expect(named).toMatchObject({ 'Class State Changed': ['Class started'], 'Chat Message': ['Chat message'], Other: ['Agora Event 4242'] });
 	});
 

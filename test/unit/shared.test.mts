@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { isRepeatDelivery } from '../../nodes/shared/dedupe';
 import { buildEventItem, buildUnrecognizedItem } from '../../nodes/shared/envelope';
 import { parseJsonRecord, stringList } from '../../nodes/shared/guards';
-import { outputsExpression, routeItems } from '../../nodes/shared/routing';
+import { outputsExpression, outputTable, routeItems } from '../../nodes/shared/routing';
+import { contentTypeCharset, decodeText, xmlDeclarationCharset } from '../../nodes/shared/webhook/charset';
+import { parseUrlEncoded } from '../../nodes/shared/webhook/urlEncoded';
 import { redactSecrets, secretsMatch } from '../../nodes/shared/secrets';
 import {
 	epochMillisToIso,
@@ -138,18 +140,27 @@ describe('delivery dedupe', () => {
 });
 
 describe('output routing', () => {
-	const item = { json: { event: 'x' } };
+	const item = { json: { event: 'b' } };
+	const table = outputTable([
+		{ key: 'a', name: 'A' },
+		{ key: 'b', name: 'B' },
+	]);
+
+	it('names one output per key, then Other for every other key', () => {
+		expect(table.names).toEqual(['A', 'B', 'Other']);
+		expect([table.indexOf('a'), table.indexOf('b'), table.indexOf('zzz'), table.other]).toEqual([0, 1, 2, 2]);
+	});
 
 	it('puts every item on the single output', () => {
-		expect(routeItems([item], 'single', 3, 5)).toEqual([[item]]);
+		expect(routeItems([item], 'single', table, () => 1)).toEqual([[item]]);
 	});
 
 	it('puts items on their own output, with the others empty', () => {
-		expect(routeItems([item], 'byEvent', 1, 3)).toEqual([[], [item], []]);
+		expect(routeItems([item], 'byEvent', table, (routed) => table.indexOf(String(routed.json.event)))).toEqual([[], [item], []]);
 	});
 
 	it('names one output per event type only when routing by event', () => {
-		const expression = outputsExpression(['Exam Submitted', 'Other']);
+		const expression = outputsExpression(outputTable([{ key: 'answerSheet', name: 'Exam Submitted' }]));
 		expect(expression.startsWith('={{')).toBe(true);
 		expect(expression).toContain('"displayName":"Exam Submitted"');
 		expect(expression).toContain('["main"]');
@@ -188,5 +199,29 @@ describe('guards', () => {
 	it('keeps only strings of a list parameter', () => {
 		expect(stringList(['a', 1, null, 'b'])).toEqual(['a', 'b']);
 		expect(stringList('a')).toEqual([]);
+	});
+});
+
+describe('reading bytes as text', () => {
+	it('takes the charset from the content type or the XML declaration, when TextDecoder knows it', () => {
+		expect(contentTypeCharset('text/xml; charset="GBK"')).toBe('gbk');
+		expect(contentTypeCharset('application/json;charset=utf8')).toBe('utf-8');
+		expect(contentTypeCharset('text/plain; charset=bogus')).toBeUndefined();
+		expect(contentTypeCharset(undefined)).toBeUndefined();
+		expect(xmlDeclarationCharset(Buffer.from('\uFEFF<?xml version="1.0" encoding=\'gb2312\'?><a/>'))).toBe('gbk');
+		expect(xmlDeclarationCharset(Buffer.from('<a encoding="gbk"/>'))).toBeUndefined();
+	});
+
+	it('reads valid UTF-8 as UTF-8 and anything else in the fallback charset', () => {
+		expect(decodeText(Buffer.from('张伟', 'utf8'), undefined, 'gb18030')).toBe('张伟');
+		expect(decodeText(Buffer.from([0xd5, 0xc5, 0xce, 0xb0]), undefined, 'gb18030')).toBe('张伟');
+		expect(decodeText(Buffer.from([0xd5, 0xc5, 0xce, 0xb0]), 'utf-8', 'gb18030')).toBe('张伟');
+		expect(decodeText(Buffer.from([0xcf, 0xf0, 0xe8]), 'windows-1251', 'gb18030')).toBe('При');
+	});
+
+	it('parses form bodies and query strings byte by byte, first value wins, never __proto__', () => {
+		const fields = parseUrlEncoded('a=1+2&b=%E5%BC%A0&a=3&__proto__=x&c&d=%ZZ&%D5%C5=gbk', undefined, 'gb18030');
+		expect(fields).toEqual({ a: '1 2', b: '张', c: '', d: '%ZZ', 张: 'gbk' });
+		expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
 	});
 });

@@ -1,0 +1,110 @@
+import type { INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { deliveryScope, isRepeatDelivery, type DedupeOptions } from '../dedupe';
+import { buildUnrecognizedItem } from '../envelope';
+import { readRouting, routeItems, type OutputTable } from '../routing';
+import { redactSecrets } from '../secrets';
+import { nowIso } from '../time';
+import { readTriggerOptions, type TriggerOptions } from './options';
+import { answer, type WebhookReply } from './reply';
+import { receiveRequest, type ReceivedRequest } from './request';
+
+export type ReadResult<Event> = { recognized: true; event: Event } | { recognized: false; problem: string };
+
+export type DecodeResult = { items: INodeExecutionData[] } | { problem: string };
+
+export interface Authentication {
+	authenticated: boolean;
+	/** Secrets the request may carry, replaced wherever its raw body reaches the workflow. */
+	secrets: string[];
+}
+
+export interface Delivery {
+	key: string;
+	window: DedupeOptions;
+}
+
+export interface DecodeInput {
+	request: ReceivedRequest;
+	options: TriggerOptions;
+	/** Epoch milliseconds. */
+	receivedAt: number;
+}
+
+/** What one platform brings to the shared webhook path; everything else is the same for all. */
+export interface WebhookAdapter<Event> {
+	platform: string;
+	/** The zone of `receivedAt` in flagged items. */
+	timeZone: string;
+	/** The platform's legacy charset, for bytes that declare none and are not UTF-8. */
+	fallbackCharset: string;
+	outputs: OutputTable;
+	authenticate(context: IWebhookFunctions, request: ReceivedRequest): Promise<Authentication>;
+	/** The reply to a caller without the right secret or token. */
+	refusal: WebhookReply;
+	read(request: ReceivedRequest): ReadResult<Event>;
+	/** The node's event filter. */
+	isWanted(context: IWebhookFunctions, event: Event, options: TriggerOptions): boolean;
+	/** Identifies a retried delivery; none means every delivery is new. */
+	delivery?(read: ReadResult<Event>, request: ReceivedRequest, options: TriggerOptions): Delivery | undefined;
+	decode(event: Event, input: DecodeInput): DecodeResult;
+	outputKey(event: Event): string;
+	/** The reply to every authenticated request the platform should count as delivered. */
+	acknowledgement(context: IWebhookFunctions, read: ReadResult<Event>): WebhookReply;
+	/** The reply when the user chose to discard unreadable requests; the acknowledgement if unset. */
+	rejection?(problem: string): WebhookReply;
+}
+
+/** What a flagged item shows of the request: its body, or its URL when it has none; secrets replaced. */
+function receivedText(request: ReceivedRequest, secrets: string[]): string {
+	return redactSecrets(request.text === '' ? request.url : request.text, secrets);
+}
+
+/**
+ * The whole path of a webhook request: read it raw → authenticate → read the platform's event →
+ * filter → dedupe → decode, or flag what cannot be read → route → reply in the platform's protocol.
+ */
+export async function runWebhookPipeline<Event>(
+	context: IWebhookFunctions,
+	adapter: WebhookAdapter<Event>,
+): Promise<IWebhookResponseData> {
+	const receivedAt = Date.now();
+	const request = await receiveRequest(context, adapter.fallbackCharset);
+	const { authenticated, secrets } = await adapter.authenticate(context, request);
+	if (!authenticated) return answer(context, adapter.refusal);
+
+	const options = readTriggerOptions(context);
+	const read = adapter.read(request);
+	const acknowledgement = adapter.acknowledgement(context, read);
+	if (read.recognized && !adapter.isWanted(context, read.event, options)) return answer(context, acknowledgement);
+
+	const delivery = adapter.delivery?.(read, request, options);
+	if (
+		delivery !== undefined &&
+		isRepeatDelivery(deliveryScope(context), context.getWorkflowStaticData('node'), delivery.key, delivery.window, receivedAt)
+	) {
+		return answer(context, acknowledgement);
+	}
+
+	const routing = readRouting(context);
+	const start = (items: INodeExecutionData[], output: number): IWebhookResponseData =>
+		answer(context, acknowledgement, routeItems(items, routing, adapter.outputs, () => output));
+
+	let problem: string;
+	if (read.recognized) {
+		const decoded = adapter.decode(read.event, { request, options, receivedAt });
+		if ('items' in decoded) return start(decoded.items, adapter.outputs.indexOf(adapter.outputKey(read.event)));
+		problem = decoded.problem;
+	} else {
+		problem = read.problem;
+	}
+	if (options.unrecognized === 'discard') return answer(context, adapter.rejection?.(problem) ?? acknowledgement);
+	const flagged = buildUnrecognizedItem({
+		platform: adapter.platform,
+		receivedAt: nowIso(adapter.timeZone, receivedAt),
+		problem,
+		contentType: request.contentType,
+		rawBody: receivedText(request, secrets),
+	});
+	return start([flagged], adapter.outputs.other);
+}
