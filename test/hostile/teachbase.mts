@@ -123,13 +123,13 @@ function buildCorpus(): HostileRequest[] {
 			marker,
 			expect: 'flagged',
 		});
-		const refused = nextMarker();
+		// n8n's own body parser answered these 422 before the node read its bodies itself.
+		const declaredJson = nextMarker();
 		add('malformed JSON', `${variant.name} as application/json`, {
-			body: variant.text.replace('PLACEHOLDER', refused),
+			body: variant.text.replace('PLACEHOLDER', declaredJson),
 			contentType: JSON_TYPE,
-			marker: refused,
-			expect: 'n8nRefuses',
-			n8nRefusal: { status: 422, reason: 'n8n answers 422 to invalid JSON declared application/json before the node runs' },
+			marker: declaredJson,
+			expect: 'flagged',
 		});
 	}
 	const full = JSON.stringify(webhook(3, 'PLACEHOLDER'));

@@ -59,6 +59,24 @@ export interface QueueWebhookPlatform {
 
 const QINGSUYUN_SECRET = 'queue-mode-secret-4c1d2e9f0a7b';
 
+/**
+ * Every few events of the burst come in a form n8n's own body parser refused or mangled before
+ * the triggers read bodies themselves: JSON labelled as XML, legacy charsets, Q&A XML.
+ */
+const RAW_BODY_EVERY = 5;
+
+/** Percent-encodes text in a single-byte or double-byte legacy charset from a character table. */
+function percentEncoded(text: string, table: Record<string, number[]>): string {
+	return [...text]
+		.flatMap((character) => table[character] ?? [...Buffer.from(character, 'utf8')])
+		.map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+		.join('');
+}
+
+/** GBK and windows-1251 bytes of the few names the burst uses (Node has no encoder for either). */
+const GBK: Record<string, number[]> = { 张: [0xd5, 0xc5], 伟: [0xce, 0xb0] };
+const CP1251: Record<string, number[]> = { К: [0xca], у: [0xf3], р: [0xf0], с: [0xf1] };
+
 const qingsuyun: QueueWebhookPlatform = {
 	name: 'qingsuyun',
 	credentials: ['qingsuyun.credentials.json'],
@@ -77,7 +95,8 @@ const qingsuyun: QueueWebhookPlatform = {
 				delivery: {
 					label: `qingsuyun ${type} #${index}`,
 					method: 'POST',
-					contentType: 'application/json',
+					// n8n itself would have parsed this as XML and answered 422 or passed it on, alternately.
+					contentType: index % RAW_BODY_EVERY === 1 ? 'text/xml' : 'application/json',
 					body: JSON.stringify(sample),
 				},
 				expected: { platform: 'qingsuyun', event: type, eventId: sample.uuid, ...sample.eventBody },
@@ -108,16 +127,30 @@ const teachbase: QueueWebhookPlatform = {
 			const { type, event } = TEACHBASE_EVENTS[index % TEACHBASE_EVENTS.length] ?? TEACHBASE_EVENTS[0]!;
 			const sample = teachbaseSample(type, event);
 			const id = 700_000 + index;
-			const body = { ...sample, data: { ...sample.data, id } };
+			const legacyForm = index % RAW_BODY_EVERY === 2;
+			const body = { ...sample, data: { ...sample.data, id, ...(legacyForm ? { name: 'Курс' } : {}) } };
 			return {
 				key: String(id),
-				delivery: {
-					label: `teachbase ${type}.${event} #${index}`,
-					method: 'POST',
-					contentType: 'application/json',
-					body: JSON.stringify(body),
+				delivery: legacyForm
+					? {
+							label: `teachbase ${type}.${event} #${index} (windows-1251 form)`,
+							method: 'POST',
+							contentType: 'application/x-www-form-urlencoded; charset=windows-1251',
+							body: `data=${percentEncoded(JSON.stringify(body), CP1251)}`,
+						}
+					: {
+							label: `teachbase ${type}.${event} #${index}`,
+							method: 'POST',
+							contentType: 'application/json',
+							body: JSON.stringify(body),
+						},
+				expected: {
+					platform: 'teachbase',
+					event: `${type}.${event}`,
+					id,
+					user_id: sample.data.user_id,
+					...(legacyForm ? { name: 'Курс' } : {}),
 				},
-				expected: { platform: 'teachbase', event: `${type}.${event}`, id, user_id: sample.data.user_id },
 			};
 		});
 	},
@@ -141,6 +174,26 @@ const gensee: QueueWebhookPlatform = {
 			const action = GENSEE_SAMPLE_ACTIONS[index % GENSEE_SAMPLE_ACTIONS.length] ?? '101';
 			const classNo = `queue-class-${index}`;
 			const sample = { ...genseeActionSample(action), ClassNo: classNo };
+			if (index % RAW_BODY_EVERY === 3) {
+				return {
+					key: classNo,
+					delivery: {
+						label: `gensee web Q&A in GBK #${index}`,
+						method: 'POST',
+						contentType: 'application/x-www-form-urlencoded',
+						body: `userid=1&name=${percentEncoded('张伟', GBK)}&question=q&webcastid=${classNo}`,
+					},
+					expected: { platform: 'gensee', event: 'qa.web', webcastid: classNo, name: '张伟' },
+				};
+			}
+			if (index % RAW_BODY_EVERY === 4) {
+				const xml = `<?xml version="1.0" encoding="UTF-8"?><webcast id="${classNo}"><question id="q-${classNo}" time="1400470679" uid="1" uname="张伟">作业什么时候交？</question></webcast>`;
+				return {
+					key: classNo,
+					delivery: { label: `gensee client Q&A as text/xml #${index}`, method: 'POST', contentType: 'text/xml', body: xml },
+					expected: { platform: 'gensee', event: 'qa.client', webcastId: classNo },
+				};
+			}
 			return {
 				key: classNo,
 				delivery: { label: `gensee ${action} #${index}`, method: 'GET', query: sample },
@@ -149,7 +202,10 @@ const gensee: QueueWebhookPlatform = {
 		});
 	},
 	accepted: ({ status, text }) => status === 200 && text === '',
-	eventKey: (item) => (typeof item.ClassNo === 'string' ? item.ClassNo : undefined),
+	eventKey: (item) =>
+		typeof item.ClassNo === 'string'
+			? item.ClassNo
+			: [item.webcastid, item.webcastId].find((value): value is string => typeof value === 'string'),
 	deduplicates: false,
 };
 
