@@ -53,17 +53,19 @@ async function waitForText(selector: string, text: string | RegExp, timeoutMs = 
 	throw new Error(`"${String(text)}" did not appear in ${selector}; it shows:\n${seen.slice(0, 2000)}`);
 }
 
-/** Clicks the first button whose text matches, e.g. "Test this trigger" (2.x) or "Listen for test event" (1.x). */
+/** Clicks the first visible button whose text matches, e.g. "Test this trigger" (2.x) or "Execute step" (1.x). */
 async function clickButton(text: RegExp): Promise<void> {
-	const buttons = await page.$$('button');
-	for (const button of buttons) {
-		const label = await button.evaluate((element) => element.innerText);
+	const labels: string[] = [];
+	for (const button of await page.$$('button, [role="button"]')) {
+		const label = await button.evaluate((element) => (element as HTMLElement).innerText.trim());
 		if (text.test(label) && (await button.isVisible())) {
 			await button.click();
 			return;
 		}
+		if (label !== '') labels.push(label);
 	}
-	throw new Error(`no visible button matches ${text}`);
+	await page.screenshot({ path: screenshot('no-such-button') });
+	throw new Error(`no visible button matches ${text}; buttons: ${labels.join(' | ')}`);
 }
 
 function screenshot(name: string): string {
@@ -99,12 +101,16 @@ describe(`the Gensee Trigger in the n8n editor (n8n ${n8nVersion()})`, () => {
 			expect(parameters).toContain(label);
 		}
 		expect(parameters).not.toContain('Read Request Bodies');
-		await page.$eval('[data-test-id="collection-parameter-add"]', (element) => element.scrollIntoView({ block: 'center' }));
+		await page.$$eval('[data-test-id="node-parameters"] *', (elements) =>
+			elements
+				.find((element) => element.childElementCount === 0 && element.textContent?.trim() === 'Options')
+				?.scrollIntoView({ block: 'start' }),
+		);
 		await page.screenshot({ path: screenshot('gensee-trigger-options') });
 	});
 
 	it('reads a body n8n would refuse when listening for a test event, flagged, in the output panel', async () => {
-		await clickButton(/Test this trigger|Listen for test event/i);
+		await clickButton(/^(Test this trigger|Listen for test event|Execute step)$/i);
 		const url = `${n8n.baseUrl}/webhook-test/${HOOK}`;
 		const body = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><webcast>&x;</webcast>';
 		let reply: Response | undefined;
