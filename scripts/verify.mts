@@ -70,6 +70,11 @@ async function contentProblems(tarball: PackedTarball): Promise<string[]> {
 }
 
 async function verify(root: string): Promise<boolean> {
+	// eslint-plugin-n8n-nodes-base reads NODE_ENV when it loads: with "test" (set by vitest) it
+	// treats every file as Test.node.ts and reports false filename findings.
+	if (process.env.NODE_ENV === 'test') delete process.env.NODE_ENV;
+	const { scan, SOURCE_FILE_PATTERNS, TARBALL_FILE_PATTERNS } = await import('./verify/scan.mjs');
+
 	log(`building ${root}`);
 	await build(root);
 
