@@ -13,12 +13,7 @@ import { promisify } from 'node:util';
 
 import { fileListProblems, manifestProblems, sourceMapProblems } from './verify/contents.mjs';
 import { packAndUnpack, type PackedTarball } from './verify/pack.mjs';
-import {
-	scan,
-	SOURCE_FILE_PATTERNS,
-	TARBALL_FILE_PATTERNS,
-	type ScanResult,
-} from './verify/scan.mjs';
+import type { ScanResult } from './verify/scan.mjs';
 
 const execFileAsync = promisify(execFile);
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
