@@ -154,4 +154,17 @@ describe('the Docker recipe (docker/Dockerfile), repeated without Docker', () =>
 		expect(executions.map((execution) => execution.status)).toEqual(['success']);
 		expect(n8n.log()).not.toMatch(/Unrecognized node type/i);
 	}, 300_000);
+
+	// What the README says about N8N_COMMUNITY_PACKAGES_ENABLED=false, measured.
+	it('with N8N_COMMUNITY_PACKAGES_ENABLED=false the installed nodes still run; n8n reports Community Nodes as off', async () => {
+		const n8n = await startN8nIn(await freshImageHome('disabled'), {
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'false',
+		});
+		expect(await sendGensee101(n8n)).toEqual({ status: 200, text: '' });
+		expect((await finishedExecutions(n8n)).map((execution) => execution.status)).toEqual([
+			'success',
+		]);
+		const settings = await fetch(`${n8n.baseUrl}/rest/settings`);
+		expect(await settings.text()).toMatch(/"communityNodesEnabled":false/);
+	}, 300_000);
 });
