@@ -39,12 +39,17 @@ export function n8nVersion(): string {
 export async function ensureN8nInstalled(version: string = n8nVersion()): Promise<N8nInstall> {
 	const script = path.join(REPO_ROOT, 'scripts', 'install-n8n.sh');
 	const stdout = await new Promise<string>((resolve, reject) => {
-		const child = spawn('bash', [script, version], { stdio: ['ignore', 'pipe', 'inherit'], timeout: 30 * 60 * 1000 });
+		const child = spawn('bash', [script, version], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+			timeout: 30 * 60 * 1000,
+		});
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
 		child.on('error', reject);
 		child.on('close', (code, signal) =>
-			code === 0 ? resolve(output) : reject(new Error(`${script} ${version} failed (${signal ?? `exit code ${code}`})`)),
+			code === 0
+				? resolve(output)
+				: reject(new Error(`${script} ${version} failed (${signal ?? `exit code ${code}`})`)),
 		);
 	});
 	const installDir = stdout.trim().split('\n').pop() ?? '';
