@@ -31,12 +31,26 @@ export function n8nVersion(): string {
 	return process.env.N8N_VERSION ?? DEFAULT_N8N_VERSION;
 }
 
-/** Installs n8n into the cache outside the repository the first time; then returns at once. */
+/**
+ * Installs n8n into the cache outside the repository the first time; then returns at once.
+ * The installer's progress (each step, and a line every 15 s while one runs) goes straight to
+ * this process's stderr, so a first install that takes minutes shows that it is working.
+ */
 export async function ensureN8nInstalled(version: string = n8nVersion()): Promise<N8nInstall> {
 	const script = path.join(REPO_ROOT, 'scripts', 'install-n8n.sh');
-	const { stdout } = await execFileAsync('bash', [script, version], {
-		maxBuffer: 64 * 1024 * 1024,
-		timeout: 30 * 60 * 1000,
+	const stdout = await new Promise<string>((resolve, reject) => {
+		const child = spawn('bash', [script, version], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+			timeout: 30 * 60 * 1000,
+		});
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+		child.on('error', reject);
+		child.on('close', (code, signal) =>
+			code === 0
+				? resolve(output)
+				: reject(new Error(`${script} ${version} failed (${signal ?? `exit code ${code}`})`)),
+		);
 	});
 	const installDir = stdout.trim().split('\n').pop() ?? '';
 	const nodeModules = path.join(installDir, 'node_modules');
