@@ -6,6 +6,13 @@
 
 const TOP_LEVEL_FILES = ['README.md', 'LICENSE', 'package.json'];
 
+/**
+ * What the build puts in dist/ for n8n: the entry point, the nodes and the credentials.
+ * `n8n-node build` copies every PNG and SVG of the repository into dist/, screenshots included,
+ * so anything else there is a stray copy.
+ */
+const BUILD_PATH = /^dist\/(index\.(js|d\.ts|js\.map)|package\.json|nodes\/.+|credentials\/.+)$/;
+
 const TEST_PATH =
 	/(^|\/)(test|tests|__tests__|__mocks__|fixtures?|fakes?)(\/|$)|\.(test|spec)\.[cm]?[jt]sx?(\.map)?$|\.(test|spec)\.d\.[cm]?ts$/i;
 
@@ -33,6 +40,8 @@ export function fileListProblems(files: readonly string[]): string[] {
 			problems.push(`${file}: only dist/, ${TOP_LEVEL_FILES.join(', ')} belong in the package`);
 		} else if (isTestPath(file)) {
 			problems.push(`${file}: a test file in the package`);
+		} else if (file.startsWith('dist/') && !BUILD_PATH.test(file)) {
+			problems.push(`${file}: not part of the build (only dist/index.*, dist/nodes/ and dist/credentials/ are)`);
 		}
 	}
 	for (const required of TOP_LEVEL_FILES) {

@@ -3,9 +3,10 @@
  * puppeteer-core): the Gensee Trigger's panel shows its parameters and its Options collection,
  * never the hidden parameter that switches n8n's body parser off; and "Test this trigger" — the
  * workflow as the editor holds it — reads a body n8n's own parser refuses, flagged. Screenshots
- * go to docs/screenshots/.
+ * go to test-results/screenshots/.
  */
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -17,7 +18,8 @@ import { startN8n, type RunningN8n } from './harness/n8n.mjs';
 const WORKFLOW_ID = 'gsEditorFlow0001';
 const HOOK = 'gs-editor/gensee';
 const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+/** Each run's screenshots; the ones worth keeping are copied to docs/screenshots/ by hand. */
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 const OWNER = { email: 'owner@example.com', firstName: 'Ada', lastName: 'Owner', password: 'Passw0rd-Edu-Events' };
 
 let n8n: RunningN8n;
@@ -74,6 +76,7 @@ function screenshot(name: string): string {
 
 beforeAll(async () => {
 	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk (.ci/run does)`);
+	await mkdir(SCREENSHOTS, { recursive: true });
 	n8n = await startN8n({ credentials: [], workflows: ['editor.workflows.json'], substitutions: {}, webhooks: [HOOK] });
 	const cookie = await ownerCookie();
 	browser = await puppeteer.launch({

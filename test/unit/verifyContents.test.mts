@@ -22,19 +22,21 @@ describe('tarball contents check', () => {
 		expect(manifestProblems(GOOD_MANIFEST, GOOD_FILES)).toEqual([]);
 	});
 
-	it('rejects files outside dist/ and test files inside it', () => {
+	it('rejects files outside dist/, test files inside it, and stray copies beside the build', () => {
 		const problems = fileListProblems([
 			...GOOD_FILES,
 			'nodes/Gensee/GenseeTrigger.node.ts',
 			'dist/test/unit/gensee.test.js',
 			'dist/nodes/Gensee/decode.spec.js.map',
 			'dist/fixtures/gensee.workflows.json',
+			'dist/docs/screenshots/editor.png',
 		]);
 		expect(problems).toEqual([
 			expect.stringContaining('nodes/Gensee/GenseeTrigger.node.ts: only dist/'),
 			expect.stringContaining('dist/test/unit/gensee.test.js: a test file'),
 			expect.stringContaining('dist/nodes/Gensee/decode.spec.js.map: a test file'),
 			expect.stringContaining('dist/fixtures/gensee.workflows.json: a test file'),
+			expect.stringContaining('dist/docs/screenshots/editor.png: not part of the build'),
 		]);
 	});
 
