@@ -48,7 +48,7 @@ async function waitForText(selector: string, text: string | RegExp, timeoutMs = 
 	const deadline = Date.now() + timeoutMs;
 	let seen = '';
 	while (Date.now() < deadline) {
-		seen = await page.$eval(selector, (element) => (element as HTMLElement).innerText).catch(() => '');
+		seen = await page.$eval(selector, (element) => element.textContent ?? '').catch(() => '');
 		if (typeof text === 'string' ? seen.includes(text) : text.test(seen)) return seen;
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
@@ -59,7 +59,7 @@ async function waitForText(selector: string, text: string | RegExp, timeoutMs = 
 async function clickButton(text: RegExp): Promise<void> {
 	const labels: string[] = [];
 	for (const button of await page.$$('button, [role="button"]')) {
-		const label = await button.evaluate((element) => (element as HTMLElement).innerText.trim());
+		const label = await button.evaluate((element) => (element.textContent ?? '').trim());
 		if (text.test(label) && (await button.isVisible())) {
 			await button.click();
 			return;
