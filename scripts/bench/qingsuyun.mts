@@ -5,7 +5,7 @@ import { QINGSUYUN_PLATFORM } from '../../nodes/Qingsuyun/events';
 import { readCallback } from '../../nodes/Qingsuyun/payload';
 import { buildUnrecognizedItem } from '../../nodes/shared/envelope';
 import { redactSecrets } from '../../nodes/shared/secrets';
-import { QINGSUYUN_SAMPLE_TYPES, qingsuyunSample } from '../samples/qingsuyun.mjs';
+import { QINGSUYUN_SAMPLE_TYPES, qingsuyunSample } from '../../support/samples/qingsuyun.mjs';
 import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
 
 const SECRET = 'b3c4d5e6f7a8091a2b3c4d5e6f7a8091';

@@ -1,7 +1,7 @@
 import { decodeWebhook } from '../../nodes/Teachbase/decode';
 import { TEACHBASE_PLATFORM } from '../../nodes/Teachbase/events';
 import { readWebhook } from '../../nodes/Teachbase/payload';
-import { teachbaseSample } from '../samples/teachbase.mjs';
+import { teachbaseSample } from '../../support/samples/teachbase.mjs';
 import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
 
 const TOKEN = 'bench-teachbase-token-2c9e';

@@ -8,12 +8,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { n8nVersion } from '../../scripts/lib/n8n.mjs';
-import { FakeAgoraServer, type RecordedRequest } from '../fakes/agoraServer.mjs';
-import { startN8n, type RunningN8n } from './harness/n8n.mjs';
+import { n8nVersion } from '../../support/n8n.mjs';
+import { FakeAgoraServer, type RecordedRequest } from '../../support/fakes/agoraServer.mjs';
+import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 import { Sink } from './harness/sink.mjs';
-import { postedItems, waitUntil as waitFor } from './harness/waiting.mjs';
-import { APP_ID, CERTIFICATE, agoraCredentialSubstitutions } from '../fakes/agoraApp.mjs';
+import { postedItems, waitUntil } from './harness/waiting.mjs';
+import { APP_ID, CERTIFICATE, agoraCredentialSubstitutions } from '../../support/fakes/agoraApp.mjs';
 
 const REGION = 'eu';
 const ROOMS = ['faults room 1', 'faults-room-2', 'faults#room&3'] as const;
@@ -37,10 +37,6 @@ function random(seed: number): () => number {
 		state = (state * 1103515245 + 12345) % 2 ** 31;
 		return state / 2 ** 31;
 	};
-}
-
-async function waitUntil(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
-	await waitFor(what, condition, timeoutMs, () => `--- n8n log ---\n${n8n.log().slice(-4000)}`);
 }
 
 const isEventList = (request: RecordedRequest) => request.segments.at(-1) === 'sequences';
@@ -71,7 +67,7 @@ afterAll(async () => {
 
 describe('Agora fault injection', () => {
 	it('loses and duplicates nothing through 5xx, 429, cut-off and slow answers, a timeout, a destroyed classroom and an n8n restart', async () => {
-		await waitUntil('the activation poll', () => agora.requests.some((request) => request.authorized && isEventList(request)), 60_000);
+		await waitUntil('the activation poll', () => agora.requests.some((request) => request.authorized && isEventList(request)), 60_000, n8n);
 		const chance = random(20261122);
 		const faults: Record<string, number> = { '503': 0, '429': 0, cutOff: 0, slow: 0, timeout: 0 };
 		const kinds = [
@@ -113,7 +109,7 @@ describe('Agora fault injection', () => {
 
 		try {
 			// A first delivery, then one answer slower than the 30 s request timeout and one cut off.
-			await waitUntil('a first delivery', () => emitted().length > 0, 150_000);
+			await waitUntil('a first delivery', () => emitted().length > 0, 150_000, n8n);
 			agora.inject({
 				match: (request) => {
 					const hit = isEventList(request) && request.segments.includes(ROOMS[0]);
@@ -132,25 +128,25 @@ describe('Agora fault injection', () => {
 			});
 
 			// The doomed classroom goes quiet, its events are delivered, then Agora destroys it.
-			await waitUntil('a second delivery', () => sink.recordsAt('/agora-faults').length >= 2, 150_000);
+			await waitUntil('a second delivery', () => sink.recordsAt('/agora-faults').length >= 2, 150_000, n8n);
 			live.delete(DOOMED);
 			const doomed = () => produced.filter((id) => id.startsWith(`${DOOMED}:`));
-			await waitUntil('the doomed classroom\'s events', () => doomed().every((id) => emitted().some((item) => item.eventId === id)), 200_000);
+			await waitUntil('the doomed classroom\'s events', () => doomed().every((id) => emitted().some((item) => item.eventId === id)), 200_000, n8n);
 			agora.destroyRoom(REGION, DOOMED);
-			await waitUntil('the classroom-gone report', () => emitted().some((item) => item.event === 'roomGone'), 150_000);
+			await waitUntil('the classroom-gone report', () => emitted().some((item) => item.event === 'roomGone'), 150_000, n8n);
 
 			const deliveriesBeforeRestart = sink.recordsAt('/agora-faults').length;
 			await n8n.restart();
-			await waitUntil('a delivery after the restart', () => sink.recordsAt('/agora-faults').length > deliveriesBeforeRestart, 150_000);
+			await waitUntil('a delivery after the restart', () => sink.recordsAt('/agora-faults').length > deliveriesBeforeRestart, 150_000, n8n);
 		} finally {
 			clearInterval(producer);
 		}
 
 		// Faults off: the next polls catch up on everything.
 		agora.clearFaults();
-		await waitUntil('every produced event', () => produced.every((id) => emitted().some((item) => item.eventId === id)), 200_000);
+		await waitUntil('every produced event', () => produced.every((id) => emitted().some((item) => item.eventId === id)), 200_000, n8n);
 		const requestsAtEnd = agora.requests.filter(isEventList).length;
-		await waitUntil('one more poll', () => agora.requests.filter(isEventList).length > requestsAtEnd + 1, 150_000);
+		await waitUntil('one more poll', () => agora.requests.filter(isEventList).length > requestsAtEnd + 1, 150_000, n8n);
 		await new Promise((resolve) => setTimeout(resolve, 3_000));
 
 		const events = emitted().filter((item) => item.event !== 'roomGone');

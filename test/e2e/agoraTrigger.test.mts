@@ -8,11 +8,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
-import { startN8n, type RunningN8n } from './harness/n8n.mjs';
+import { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
+import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 import { Sink } from './harness/sink.mjs';
-import { postedItems, waitUntil as waitFor } from './harness/waiting.mjs';
-import { APP_ID, CERTIFICATE, WRONG_CERTIFICATE, agoraCredentialSubstitutions } from '../fakes/agoraApp.mjs';
+import { postedItems, waitUntil } from './harness/waiting.mjs';
+import { APP_ID, CERTIFICATE, WRONG_CERTIFICATE, agoraCredentialSubstitutions } from '../../support/fakes/agoraApp.mjs';
 
 const REGION = 'eu';
 const ROOM_A = 'e2e room #A ?&%';
@@ -37,14 +37,10 @@ function chat(room: string, message: string): void {
 	agora.addEvent(REGION, room, 3, { message, updateTime: Date.now() });
 }
 
-async function waitUntil(what: string, condition: () => boolean, timeoutMs = POLL_WAIT_MS): Promise<void> {
-	await waitFor(what, condition, timeoutMs, () => `--- n8n log ---\n${n8n.log().slice(-4000)}`);
-}
-
 /** Waits for the next execution's items. */
 async function nextExecution(): Promise<EmittedItem[]> {
 	const seen = emitted().length;
-	await waitUntil('the next poll to emit', () => emitted().length > seen);
+	await waitUntil('the next poll to emit', () => emitted().length > seen, POLL_WAIT_MS, n8n);
 	return emitted()[seen] ?? [];
 }
 
@@ -75,7 +71,7 @@ afterAll(async () => {
 
 describe('Agora Classroom Trigger in n8n', () => {
 	it('reads the classrooms on activation and starts from now: nothing old is emitted', async () => {
-		await waitUntil('the activation poll', () => agora.requests.some((request) => request.authorized && request.segments.includes(ROOM_B)), 60_000);
+		await waitUntil('the activation poll', () => agora.requests.some((request) => request.authorized && request.segments.includes(ROOM_B)), 60_000, n8n);
 		expect(agora.requests.some((request) => request.authorized && request.segments.includes(ROOM_A) && request.status === 200)).toBe(true);
 		expect(emitted()).toEqual([]);
 		expect(await n8n.executions(WORKFLOW)).toEqual([]);
@@ -104,10 +100,10 @@ describe('Agora Classroom Trigger in n8n', () => {
 		chat(ROOM_A, 'before restart');
 		await n8n.restart();
 		chat(ROOM_A, 'after restart');
-		await waitUntil('both events after the restart', () => emitted().flat().filter((item) => String(item.message).includes('restart')).length >= 2);
+		await waitUntil('both events after the restart', () => emitted().flat().filter((item) => String(item.message).includes('restart')).length >= 2, POLL_WAIT_MS, n8n);
 		// One more poll with nothing new must not repeat anything.
 		const requests = agora.requestCount(ROOM_A);
-		await waitUntil('one more poll', () => agora.requestCount(ROOM_A) > requests + 1);
+		await waitUntil('one more poll', () => agora.requestCount(ROOM_A) > requests + 1, POLL_WAIT_MS, n8n);
 		const all = emitted().flat();
 		expect(all.filter((item) => item.message === 'before restart')).toHaveLength(1);
 		expect(all.filter((item) => item.message === 'after restart')).toHaveLength(1);
@@ -121,7 +117,7 @@ describe('Agora Classroom Trigger in n8n', () => {
 		const items = await nextExecution();
 		expect(items).toEqual([expect.objectContaining({ event: 'roomGone', roomUuid: ROOM_B })]);
 		const requests = agora.requestCount(ROOM_B);
-		await waitUntil('one more poll', () => agora.requestCount(ROOM_B) > requests);
+		await waitUntil('one more poll', () => agora.requestCount(ROOM_B) > requests, POLL_WAIT_MS, n8n);
 		await new Promise((resolve) => setTimeout(resolve, 2_000));
 		expect(emitted().flat().filter((item) => item.event === 'roomGone')).toHaveLength(1);
 	}, 2 * POLL_WAIT_MS);

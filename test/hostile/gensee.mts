@@ -6,7 +6,7 @@
  * roll-call and end pages, the JSON list for co-browse. Gensee has no retries to collapse, so a
  * repeated delivery is an execution of its own by design.
  */
-import { GENSEE_SAMPLE_ACTIONS, GENSEE_QA_XML, genseeActionSample } from '../../scripts/samples/gensee.mjs';
+import { GENSEE_SAMPLE_ACTIONS, GENSEE_QA_XML, genseeActionSample } from '../../support/samples/gensee.mjs';
 import { effectiveExpectation } from './expectation.mjs';
 import { markerFactory } from './markers.mjs';
 import { AWKWARD_STRINGS, oneCharacterOff, truncationPoints } from './mutations.mjs';

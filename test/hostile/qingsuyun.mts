@@ -8,7 +8,7 @@ import {
 	QINGSUYUN_SAMPLE_TYPES,
 	qingsuyunSample,
 	type QingsuyunSampleType,
-} from '../../scripts/samples/qingsuyun.mjs';
+} from '../../support/samples/qingsuyun.mjs';
 import { effectiveExpectation } from './expectation.mjs';
 import { markerFactory } from './markers.mjs';
 import {

@@ -2,7 +2,7 @@
  * Sends one platform's hostile corpus to a running n8n, waits until every execution it started
  * has finished, and reads back what n8n recorded.
  */
-import type { RunningN8n } from '../e2e/harness/n8n.mjs';
+import type { RunningN8n } from '../../support/startN8n.mjs';
 import { analyse, formatReport, type HostileReport, type ObservedN8n } from './analyse.mjs';
 import { effectiveExpectation, startsExecution } from './expectation.mjs';
 import { sendCorpus } from './send.mjs';

@@ -7,7 +7,7 @@ import {
 	TEACHBASE_SAMPLE_TYPES,
 	teachbaseLegacySample,
 	teachbaseSample,
-} from '../../scripts/samples/teachbase.mjs';
+} from '../../support/samples/teachbase.mjs';
 import { effectiveExpectation } from './expectation.mjs';
 import { markerFactory } from './markers.mjs';
 import {

@@ -2,9 +2,9 @@ import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFuncti
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { AgoraClassroom } from '../../nodes/AgoraClassroom/AgoraClassroom.node.js';
-import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
-import { fakeAgoraContext } from '../fakes/agoraContext.mjs';
-import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
+import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
+import { fakeAgoraContext } from '../../support/fakes/agoraContext.mjs';
+import { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
 
 const REGION = 'na';
 const ROOM = 'unit room #1 ?&%';

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AGORA_CODES, agoraErrorHint, isAgoraApiError } from '../../nodes/AgoraClassroom/transport/errors';
 import { agoraApiRequestAllItems, collectPages, readPage } from '../../nodes/AgoraClassroom/transport/pagination';
 import { agoraApiCall, agoraApiRequest, encodePath } from '../../nodes/AgoraClassroom/transport/request';
-import { fakeAgoraContext } from '../fakes/agoraContext.mjs';
-import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
-import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
+import { fakeAgoraContext } from '../../support/fakes/agoraContext.mjs';
+import { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
+import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 
 const ODD_ROOM = 'class #1 ?a=b&c=100% / x';
 

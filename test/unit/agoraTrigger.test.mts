@@ -2,9 +2,9 @@ import { NodeApiError, type IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { AGORA_TRIGGER_OUTPUT_NAMES } from '../../nodes/AgoraClassroom/trigger/outputs';
-import { PollHarness } from '../fakes/agoraPollContext.mjs';
-import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
-import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
+import { PollHarness } from '../../support/fakes/agoraPollContext.mjs';
+import { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
+import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 
 const REGION = 'eu';
 const ODD_ROOM = 'class #2 ?a=b&c=100%';

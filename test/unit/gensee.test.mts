@@ -13,7 +13,7 @@ import {
 	GENSEE_ROLL_CALL,
 	GENSEE_WEB_QUESTION,
 	genseeActionSample,
-} from '../../scripts/samples/gensee.mjs';
+} from '../../support/samples/gensee.mjs';
 
 const RECEIVED_AT = Date.UTC(2024, 0, 1, 0, 0, 0);
 

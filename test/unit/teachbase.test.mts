@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeWebhook, normaliseTeachbaseTime } from '../../nodes/Teachbase/decode';
 import { normaliseTeachbaseType, teachbaseEventName, teachbaseOutputIndex } from '../../nodes/Teachbase/events';
 import { readWebhook } from '../../nodes/Teachbase/payload';
-import { teachbaseLegacySample, teachbaseSample } from '../../scripts/samples/teachbase.mjs';
+import { teachbaseLegacySample, teachbaseSample } from '../../support/samples/teachbase.mjs';
 
 const RECEIVED_AT = Date.UTC(2024, 2, 4, 15, 43, 0);
 

@@ -19,7 +19,7 @@ import {
 	stagePackage,
 	waitForHealthy,
 	type N8nInstall,
-} from '../../../scripts/lib/n8n.mjs';
+} from './n8n.mjs';
 
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures');
 
@@ -124,6 +124,11 @@ export class RunningN8n {
 			[workflowId],
 		);
 		return rows.filter(isExecutionRow);
+	}
+
+	/** How many executions n8n recorded for a workflow so far. */
+	async executionCount(workflowId: string): Promise<number> {
+		return (await this.executions(workflowId)).length;
 	}
 
 	/** The stored run data of every execution of a workflow (to check what the trigger emitted). */
