@@ -6,14 +6,15 @@
  * it prints events produced / emitted / lost / duplicated and the API requests used; lost and
  * duplicated must be 0, and the destroyed classroom is reported exactly once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { n8nVersion } from '../../support/n8n.mjs';
-import { FakeAgoraServer, type RecordedRequest } from '../../support/fakes/agoraServer.mjs';
-import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
-import { Sink } from './harness/sink.mjs';
+import type { FakeAgoraServer, RecordedRequest } from '../../support/fakes/agoraServer.mjs';
+import type { RunningN8n } from '../../support/startN8n.mjs';
+import { agoraTriggerSuite } from './harness/agoraTriggerSuite.mjs';
+import type { Sink } from './harness/sink.mjs';
 import { postedItems, waitUntil } from './harness/waiting.mjs';
-import { APP_ID, CERTIFICATE, agoraCredentialSubstitutions } from '../../support/fakes/agoraApp.mjs';
+import { CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 
 const REGION = 'eu';
 const ROOMS = ['faults room 1', 'faults-room-2', 'faults#room&3'] as const;
@@ -41,29 +42,16 @@ function random(seed: number): () => number {
 
 const isEventList = (request: RecordedRequest) => request.segments.at(-1) === 'sequences';
 
-beforeAll(async () => {
-	agora = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
-	sink = await Sink.start();
-	for (const room of ROOMS) agora.createRoom(REGION, room);
-	n8n = await startN8n({
-		credentials: ['agoraTrigger.credentials.json'],
+agoraTriggerSuite(
+	{
 		workflows: ['agoraFaults.workflows.json'],
-		substitutions: {
-			SINK_URL: sink.url,
-			...agoraCredentialSubstitutions(agora.url),
-			ROOM_1: ROOMS[0],
-			ROOM_2: ROOMS[1],
-			ROOM_3: ROOMS[2],
+		rooms: { ROOM_1: ROOMS[0], ROOM_2: ROOMS[1], ROOM_3: ROOMS[2] },
+		prepare: (fake) => {
+			for (const room of ROOMS) fake.createRoom(REGION, room);
 		},
-		webhooks: [],
-	});
-}, 240_000);
-
-afterAll(async () => {
-	await n8n?.stop();
-	await sink?.close();
-	await agora?.stop();
-});
+	},
+	(suite) => ({ n8n, agora, sink } = suite),
+);
 
 describe('Agora fault injection', () => {
 	it('loses and duplicates nothing through 5xx, 429, cut-off and slow answers, a timeout, a destroyed classroom and an n8n restart', async () => {

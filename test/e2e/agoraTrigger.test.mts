@@ -6,13 +6,14 @@
  * n8n restart; a destroyed classroom is reported once; a wrong certificate fails activation
  * with a clear message and starts nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
-import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
-import { Sink } from './harness/sink.mjs';
+import type { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
+import type { RunningN8n } from '../../support/startN8n.mjs';
+import { agoraTriggerSuite } from './harness/agoraTriggerSuite.mjs';
+import type { Sink } from './harness/sink.mjs';
 import { postedItems, waitUntil } from './harness/waiting.mjs';
-import { APP_ID, CERTIFICATE, WRONG_CERTIFICATE, agoraCredentialSubstitutions } from '../../support/fakes/agoraApp.mjs';
+import { CERTIFICATE, WRONG_CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 
 const REGION = 'eu';
 const ROOM_A = 'e2e room #A ?&%';
@@ -44,30 +45,19 @@ async function nextExecution(): Promise<EmittedItem[]> {
 	return emitted()[seen] ?? [];
 }
 
-beforeAll(async () => {
-	agora = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
-	sink = await Sink.start();
-	agora.createRoom(REGION, ROOM_A);
-	chat(ROOM_A, 'before activation 1');
-	chat(ROOM_A, 'before activation 2');
-	n8n = await startN8n({
-		credentials: ['agoraTrigger.credentials.json'],
+agoraTriggerSuite(
+	{
 		workflows: ['agoraTrigger.workflows.json', 'agoraTrigger.badCertificate.workflows.json'],
-		substitutions: {
-			SINK_URL: sink.url,
-			...agoraCredentialSubstitutions(agora.url),
-			ROOM_A: ROOM_A,
-			ROOM_B: ROOM_B,
+		rooms: { ROOM_A, ROOM_B },
+		prepare: (fake) => {
+			agora = fake;
+			agora.createRoom(REGION, ROOM_A);
+			chat(ROOM_A, 'before activation 1');
+			chat(ROOM_A, 'before activation 2');
 		},
-		webhooks: [],
-	});
-}, 240_000);
-
-afterAll(async () => {
-	await n8n?.stop();
-	await sink?.close();
-	await agora?.stop();
-});
+	},
+	(suite) => ({ n8n, agora, sink } = suite),
+);
 
 describe('Agora Classroom Trigger in n8n', () => {
 	it('reads the classrooms on activation and starts from now: nothing old is emitted', async () => {
