@@ -1,6 +1,6 @@
 /**
- * One real n8n per test file: the package installed as a Community Nodes install would, the
- * file's credentials and workflows imported and published, n8n started on free loopback ports
+ * One real n8n per end-to-end test file (or bench configuration): the package installed as a
+ * Community Nodes install would, the given credentials and workflows imported and published, n8n started on free loopback ports
  * with a throwaway user folder and its default SQLite database, and everything removed at stop.
  */
 import type { ChildProcess } from 'node:child_process';
