@@ -150,7 +150,7 @@ describe('Agora fault injection', () => {
 			duplicated: ids.length - unique.size,
 			unexpected: [...unique].filter((id) => !produced.includes(id)).length,
 			classroomGoneReports: emitted().filter((item) => item.event === 'roomGone').length,
-			executions: (await n8n.executionCount(WORKFLOW)),
+			executions: await n8n.executionCount(WORKFLOW),
 			eventListRequests: eventRequests.length,
 			faultsInjected: faults,
 			n8nRestarts: 1,

@@ -86,7 +86,7 @@ describe('Agora Classroom Trigger in n8n', () => {
 	}, POLL_WAIT_MS + 30_000);
 
 	it('keeps its cursor across an n8n restart: events from while n8n was down arrive once', async () => {
-		const executionsBefore = (await n8n.executionCount(WORKFLOW));
+		const executionsBefore = await n8n.executionCount(WORKFLOW);
 		chat(ROOM_A, 'before restart');
 		await n8n.restart();
 		chat(ROOM_A, 'after restart');
@@ -99,7 +99,7 @@ describe('Agora Classroom Trigger in n8n', () => {
 		expect(all.filter((item) => item.message === 'after restart')).toHaveLength(1);
 		const ids = all.map((item) => item.eventId);
 		expect(new Set(ids).size).toBe(ids.length);
-		expect((await n8n.executionCount(WORKFLOW))).toBeGreaterThan(executionsBefore);
+		expect(await n8n.executionCount(WORKFLOW)).toBeGreaterThan(executionsBefore);
 	}, 2 * POLL_WAIT_MS);
 
 	it('reports a destroyed classroom once', async () => {
