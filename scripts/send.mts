@@ -4,8 +4,9 @@
  *
  *   npm run send -- <platform> <event|all> <url> [flags]
  */
-import { samplePlatforms } from './samples/index.mjs';
-import { SampleError, type Delivery } from './samples/types.mjs';
+import { deliver } from '../support/deliver.mjs';
+import { samplePlatforms } from '../support/samples/index.mjs';
+import { SampleError, type Delivery } from '../support/samples/types.mjs';
 
 function usageText(): string {
 	const lines = Object.entries(samplePlatforms).map(
@@ -32,17 +33,9 @@ function parseFlags(args: string[]): Record<string, string> {
 }
 
 async function send(url: string, delivery: Delivery): Promise<boolean> {
-	const target = new URL(url);
-	for (const [key, value] of Object.entries(delivery.query ?? {})) target.searchParams.set(key, value);
-	const response = await fetch(target, {
-		method: delivery.method,
-		headers: delivery.contentType ? { 'content-type': delivery.contentType } : undefined,
-		body: delivery.body,
-		redirect: 'manual',
-	});
-	const text = await response.text();
-	console.log(`${delivery.label} → HTTP ${response.status} ${text.slice(0, 200)}`);
-	return response.status < 400;
+	const reply = await deliver(url, delivery);
+	console.log(`${delivery.label} → HTTP ${reply.status} ${reply.text.slice(0, 200)}`);
+	return reply.status < 400;
 }
 
 async function main(): Promise<void> {

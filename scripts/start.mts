@@ -13,7 +13,7 @@ import {
 	REPO_ROOT,
 	spawnN8n,
 	stagePackage,
-} from './lib/n8n.mjs';
+} from '../support/n8n.mjs';
 
 async function main(): Promise<void> {
 	const port = Number(process.env.N8N_PORT ?? 5678);

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-import { fileListProblems, manifestProblems, sourceMapProblems } from './verify/contents.mjs';
-import { packAndUnpack, type PackedTarball } from './verify/pack.mjs';
-import type { ScanResult } from './verify/scan.mjs';
+import { fileListProblems, manifestProblems, sourceMapProblems } from '../support/verify/contents.mjs';
+import { packAndUnpack, type PackedTarball } from '../support/verify/pack.mjs';
+import type { ScanResult } from '../support/verify/scan.mjs';
 
 const execFileAsync = promisify(execFile);
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,7 +68,7 @@ async function verify(root: string): Promise<boolean> {
 	// eslint-plugin-n8n-nodes-base reads NODE_ENV when it loads: with "test" (set by vitest) it
 	// treats every file as Test.node.ts and reports false filename findings.
 	if (process.env.NODE_ENV === 'test') delete process.env.NODE_ENV;
-	const { scan, SOURCE_FILE_PATTERNS, TARBALL_FILE_PATTERNS } = await import('./verify/scan.mjs');
+	const { scan, SOURCE_FILE_PATTERNS, TARBALL_FILE_PATTERNS } = await import('../support/verify/scan.mjs');
 
 	log(`building ${root}`);
 	await build(root);

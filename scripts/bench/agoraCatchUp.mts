@@ -5,9 +5,9 @@
  * Runs the trigger's poll() against the local fake Agora server (no n8n, no network delay: the
  * time is our own code plus the fake's).
  */
-import { APP_ID, CERTIFICATE } from '../../test/fakes/agoraApp.mjs';
-import { PollHarness } from '../../test/fakes/agoraPollContext.mjs';
-import { FakeAgoraServer } from '../../test/fakes/agoraServer.mjs';
+import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
+import { PollHarness } from '../../support/fakes/agoraPollContext.mjs';
+import { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
 
 const REGION = 'eu';
 

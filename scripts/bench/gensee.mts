@@ -2,7 +2,7 @@ import { decodeQaDocument, decodeRequest } from '../../nodes/Gensee/decode';
 import { GENSEE_PLATFORM } from '../../nodes/Gensee/events';
 import { collectParams } from '../../nodes/Gensee/params';
 import { MAX_QA_XML_BYTES, parseQaXml } from '../../nodes/Gensee/qaXml';
-import { GENSEE_QA_XML, genseeActionSample } from '../samples/gensee.mjs';
+import { GENSEE_QA_XML, genseeActionSample } from '../../support/samples/gensee.mjs';
 import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
 
 const TOKEN = 'bench-gensee-token-7f1a';

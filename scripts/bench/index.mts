@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { ensureN8nInstalled, REPO_ROOT } from '../lib/n8n.mjs';
+import { ensureN8nInstalled, REPO_ROOT } from '../../support/n8n.mjs';
 import { agoraCatchUpTables, benchAgoraCatchUp } from './agoraCatchUp.mjs';
 import { benchDecode, type DecodeResult } from './decode.mjs';
 import { benchDedupe, gcAvailable, type DedupeCheckpoint } from './dedupe.mjs';

@@ -5,8 +5,8 @@ import { QINGSUYUN_PLATFORM } from '../../nodes/Qingsuyun/events';
 import { readCallback } from '../../nodes/Qingsuyun/payload';
 import { buildUnrecognizedItem } from '../../nodes/shared/envelope';
 import { redactSecrets } from '../../nodes/shared/secrets';
-import { QINGSUYUN_SAMPLE_TYPES, qingsuyunSample } from '../samples/qingsuyun.mjs';
 import { decodeRawRequest } from '../../nodes/shared/webhook/request';
+import { QINGSUYUN_SAMPLE_TYPES, qingsuyunSample } from '../../support/samples/qingsuyun.mjs';
 import { jsonPost } from './requests.mjs';
 import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
 

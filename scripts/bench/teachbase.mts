@@ -1,8 +1,8 @@
 import { decodeWebhook } from '../../nodes/Teachbase/decode';
 import { TEACHBASE_PLATFORM } from '../../nodes/Teachbase/events';
 import { readWebhook } from '../../nodes/Teachbase/payload';
-import { teachbaseSample } from '../samples/teachbase.mjs';
 import { decodeRawRequest } from '../../nodes/shared/webhook/request';
+import { teachbaseSample } from '../../support/samples/teachbase.mjs';
 import { jsonPost } from './requests.mjs';
 import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
 

@@ -4,7 +4,7 @@
  */
 import autocannon from 'autocannon';
 
-import { startN8n } from '../../test/e2e/harness/n8n.mjs';
+import { startN8n } from '../../support/startN8n.mjs';
 import type { WebhookBenchTarget } from './types.mjs';
 
 const BUILTIN_WORKFLOWS = 'bench.builtin.workflows.json';

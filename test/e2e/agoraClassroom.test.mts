@@ -19,10 +19,10 @@ import {
 	runN8nCommand,
 	stagePackage,
 	type N8nInstall,
-} from '../../scripts/lib/n8n.mjs';
-import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
-import { ENCRYPTION_KEY, renderFixture } from './harness/n8n.mjs';
-import { APP_ID, CERTIFICATE, agoraCredentialSubstitutions } from '../fakes/agoraApp.mjs';
+} from '../../support/n8n.mjs';
+import { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
+import { ENCRYPTION_KEY, renderFixture } from '../../support/startN8n.mjs';
+import { APP_ID, CERTIFICATE, agoraCredentialSubstitutions } from '../../support/fakes/agoraApp.mjs';
 
 const REGION = 'eu';
 const ROOM_ODD = 'maths #101 ?a=b&c=100%';

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
-import { startN8n, type RunningN8n } from './harness/n8n.mjs';
-import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
+import { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
+import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
+import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 
 const BROWSER_ID = 'agora-credential-e2e';
 

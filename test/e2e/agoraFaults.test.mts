@@ -6,14 +6,15 @@
  * it prints events produced / emitted / lost / duplicated and the API requests used; lost and
  * duplicated must be 0, and the destroyed classroom is reported exactly once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { n8nVersion } from '../../scripts/lib/n8n.mjs';
-import { FakeAgoraServer, type RecordedRequest } from '../fakes/agoraServer.mjs';
-import { startN8n, type RunningN8n } from './harness/n8n.mjs';
-import { Sink } from './harness/sink.mjs';
-import { postedItems, waitUntil as waitFor } from './harness/waiting.mjs';
-import { APP_ID, CERTIFICATE, agoraCredentialSubstitutions } from '../fakes/agoraApp.mjs';
+import { n8nVersion } from '../../support/n8n.mjs';
+import type { FakeAgoraServer, RecordedRequest } from '../../support/fakes/agoraServer.mjs';
+import type { RunningN8n } from '../../support/startN8n.mjs';
+import { agoraTriggerSuite } from './harness/agoraTriggerSuite.mjs';
+import type { Sink } from './harness/sink.mjs';
+import { postedItems, waitUntil } from './harness/waiting.mjs';
+import { CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 
 const REGION = 'eu';
 const ROOMS = ['faults room 1', 'faults-room-2', 'faults#room&3'] as const;
@@ -39,39 +40,22 @@ function random(seed: number): () => number {
 	};
 }
 
-async function waitUntil(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
-	await waitFor(what, condition, timeoutMs, () => `--- n8n log ---\n${n8n.log().slice(-4000)}`);
-}
-
 const isEventList = (request: RecordedRequest) => request.segments.at(-1) === 'sequences';
 
-beforeAll(async () => {
-	agora = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
-	sink = await Sink.start();
-	for (const room of ROOMS) agora.createRoom(REGION, room);
-	n8n = await startN8n({
-		credentials: ['agoraTrigger.credentials.json'],
+agoraTriggerSuite(
+	{
 		workflows: ['agoraFaults.workflows.json'],
-		substitutions: {
-			SINK_URL: sink.url,
-			...agoraCredentialSubstitutions(agora.url),
-			ROOM_1: ROOMS[0],
-			ROOM_2: ROOMS[1],
-			ROOM_3: ROOMS[2],
+		rooms: { ROOM_1: ROOMS[0], ROOM_2: ROOMS[1], ROOM_3: ROOMS[2] },
+		prepare: (fake) => {
+			for (const room of ROOMS) fake.createRoom(REGION, room);
 		},
-		webhooks: [],
-	});
-}, 240_000);
-
-afterAll(async () => {
-	await n8n?.stop();
-	await sink?.close();
-	await agora?.stop();
-});
+	},
+	(suite) => ({ n8n, agora, sink } = suite),
+);
 
 describe('Agora fault injection', () => {
 	it('loses and duplicates nothing through 5xx, 429, cut-off and slow answers, a timeout, a destroyed classroom and an n8n restart', async () => {
-		await waitUntil('the activation poll', () => agora.requests.some((request) => request.authorized && isEventList(request)), 60_000);
+		await waitUntil('the activation poll', () => agora.requests.some((request) => request.authorized && isEventList(request)), 60_000, n8n);
 		const chance = random(20261122);
 		const faults: Record<string, number> = { '503': 0, '429': 0, cutOff: 0, slow: 0, timeout: 0 };
 		const kinds = [
@@ -113,7 +97,7 @@ describe('Agora fault injection', () => {
 
 		try {
 			// A first delivery, then one answer slower than the 30 s request timeout and one cut off.
-			await waitUntil('a first delivery', () => emitted().length > 0, 150_000);
+			await waitUntil('a first delivery', () => emitted().length > 0, 150_000, n8n);
 			agora.inject({
 				match: (request) => {
 					const hit = isEventList(request) && request.segments.includes(ROOMS[0]);
@@ -132,25 +116,25 @@ describe('Agora fault injection', () => {
 			});
 
 			// The doomed classroom goes quiet, its events are delivered, then Agora destroys it.
-			await waitUntil('a second delivery', () => sink.recordsAt('/agora-faults').length >= 2, 150_000);
+			await waitUntil('a second delivery', () => sink.recordsAt('/agora-faults').length >= 2, 150_000, n8n);
 			live.delete(DOOMED);
 			const doomed = () => produced.filter((id) => id.startsWith(`${DOOMED}:`));
-			await waitUntil('the doomed classroom\'s events', () => doomed().every((id) => emitted().some((item) => item.eventId === id)), 200_000);
+			await waitUntil('the doomed classroom\'s events', () => doomed().every((id) => emitted().some((item) => item.eventId === id)), 200_000, n8n);
 			agora.destroyRoom(REGION, DOOMED);
-			await waitUntil('the classroom-gone report', () => emitted().some((item) => item.event === 'roomGone'), 150_000);
+			await waitUntil('the classroom-gone report', () => emitted().some((item) => item.event === 'roomGone'), 150_000, n8n);
 
 			const deliveriesBeforeRestart = sink.recordsAt('/agora-faults').length;
 			await n8n.restart();
-			await waitUntil('a delivery after the restart', () => sink.recordsAt('/agora-faults').length > deliveriesBeforeRestart, 150_000);
+			await waitUntil('a delivery after the restart', () => sink.recordsAt('/agora-faults').length > deliveriesBeforeRestart, 150_000, n8n);
 		} finally {
 			clearInterval(producer);
 		}
 
 		// Faults off: the next polls catch up on everything.
 		agora.clearFaults();
-		await waitUntil('every produced event', () => produced.every((id) => emitted().some((item) => item.eventId === id)), 200_000);
+		await waitUntil('every produced event', () => produced.every((id) => emitted().some((item) => item.eventId === id)), 200_000, n8n);
 		const requestsAtEnd = agora.requests.filter(isEventList).length;
-		await waitUntil('one more poll', () => agora.requests.filter(isEventList).length > requestsAtEnd + 1, 150_000);
+		await waitUntil('one more poll', () => agora.requests.filter(isEventList).length > requestsAtEnd + 1, 150_000, n8n);
 		await new Promise((resolve) => setTimeout(resolve, 3_000));
 
 		const events = emitted().filter((item) => item.event !== 'roomGone');
@@ -166,7 +150,7 @@ describe('Agora fault injection', () => {
 			duplicated: ids.length - unique.size,
 			unexpected: [...unique].filter((id) => !produced.includes(id)).length,
 			classroomGoneReports: emitted().filter((item) => item.event === 'roomGone').length,
-			executions: (await n8n.executions(WORKFLOW)).length,
+			executions: await n8n.executionCount(WORKFLOW),
 			eventListRequests: eventRequests.length,
 			faultsInjected: faults,
 			n8nRestarts: 1,

@@ -6,13 +6,14 @@
  * n8n restart; a destroyed classroom is reported once; a wrong certificate fails activation
  * with a clear message and starts nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
-import { startN8n, type RunningN8n } from './harness/n8n.mjs';
-import { Sink } from './harness/sink.mjs';
-import { postedItems, waitUntil as waitFor } from './harness/waiting.mjs';
-import { APP_ID, CERTIFICATE, WRONG_CERTIFICATE, agoraCredentialSubstitutions } from '../fakes/agoraApp.mjs';
+import type { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
+import type { RunningN8n } from '../../support/startN8n.mjs';
+import { agoraTriggerSuite } from './harness/agoraTriggerSuite.mjs';
+import type { Sink } from './harness/sink.mjs';
+import { postedItems, waitUntil } from './harness/waiting.mjs';
+import { CERTIFICATE, WRONG_CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 
 const REGION = 'eu';
 const ROOM_A = 'e2e room #A ?&%';
@@ -37,45 +38,30 @@ function chat(room: string, message: string): void {
 	agora.addEvent(REGION, room, 3, { message, updateTime: Date.now() });
 }
 
-async function waitUntil(what: string, condition: () => boolean, timeoutMs = POLL_WAIT_MS): Promise<void> {
-	await waitFor(what, condition, timeoutMs, () => `--- n8n log ---\n${n8n.log().slice(-4000)}`);
-}
-
 /** Waits for the next execution's items. */
 async function nextExecution(): Promise<EmittedItem[]> {
 	const seen = emitted().length;
-	await waitUntil('the next poll to emit', () => emitted().length > seen);
+	await waitUntil('the next poll to emit', () => emitted().length > seen, POLL_WAIT_MS, n8n);
 	return emitted()[seen] ?? [];
 }
 
-beforeAll(async () => {
-	agora = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
-	sink = await Sink.start();
-	agora.createRoom(REGION, ROOM_A);
-	chat(ROOM_A, 'before activation 1');
-	chat(ROOM_A, 'before activation 2');
-	n8n = await startN8n({
-		credentials: ['agoraTrigger.credentials.json'],
+agoraTriggerSuite(
+	{
 		workflows: ['agoraTrigger.workflows.json', 'agoraTrigger.badCertificate.workflows.json'],
-		substitutions: {
-			SINK_URL: sink.url,
-			...agoraCredentialSubstitutions(agora.url),
-			ROOM_A: ROOM_A,
-			ROOM_B: ROOM_B,
+		rooms: { ROOM_A, ROOM_B },
+		prepare: (fake) => {
+			agora = fake;
+			agora.createRoom(REGION, ROOM_A);
+			chat(ROOM_A, 'before activation 1');
+			chat(ROOM_A, 'before activation 2');
 		},
-		webhooks: [],
-	});
-}, 240_000);
-
-afterAll(async () => {
-	await n8n?.stop();
-	await sink?.close();
-	await agora?.stop();
-});
+	},
+	(suite) => ({ n8n, agora, sink } = suite),
+);
 
 describe('Agora Classroom Trigger in n8n', () => {
 	it('reads the classrooms on activation and starts from now: nothing old is emitted', async () => {
-		await waitUntil('the activation poll', () => agora.requests.some((request) => request.authorized && request.segments.includes(ROOM_B)), 60_000);
+		await waitUntil('the activation poll', () => agora.requests.some((request) => request.authorized && request.segments.includes(ROOM_B)), 60_000, n8n);
 		expect(agora.requests.some((request) => request.authorized && request.segments.includes(ROOM_A) && request.status === 200)).toBe(true);
 		expect(emitted()).toEqual([]);
 		expect(await n8n.executions(WORKFLOW)).toEqual([]);
@@ -100,20 +86,20 @@ describe('Agora Classroom Trigger in n8n', () => {
 	}, POLL_WAIT_MS + 30_000);
 
 	it('keeps its cursor across an n8n restart: events from while n8n was down arrive once', async () => {
-		const executionsBefore = (await n8n.executions(WORKFLOW)).length;
+		const executionsBefore = await n8n.executionCount(WORKFLOW);
 		chat(ROOM_A, 'before restart');
 		await n8n.restart();
 		chat(ROOM_A, 'after restart');
-		await waitUntil('both events after the restart', () => emitted().flat().filter((item) => String(item.message).includes('restart')).length >= 2);
+		await waitUntil('both events after the restart', () => emitted().flat().filter((item) => String(item.message).includes('restart')).length >= 2, POLL_WAIT_MS, n8n);
 		// One more poll with nothing new must not repeat anything.
 		const requests = agora.requestCount(ROOM_A);
-		await waitUntil('one more poll', () => agora.requestCount(ROOM_A) > requests + 1);
+		await waitUntil('one more poll', () => agora.requestCount(ROOM_A) > requests + 1, POLL_WAIT_MS, n8n);
 		const all = emitted().flat();
 		expect(all.filter((item) => item.message === 'before restart')).toHaveLength(1);
 		expect(all.filter((item) => item.message === 'after restart')).toHaveLength(1);
 		const ids = all.map((item) => item.eventId);
 		expect(new Set(ids).size).toBe(ids.length);
-		expect((await n8n.executions(WORKFLOW)).length).toBeGreaterThan(executionsBefore);
+		expect(await n8n.executionCount(WORKFLOW)).toBeGreaterThan(executionsBefore);
 	}, 2 * POLL_WAIT_MS);
 
 	it('reports a destroyed classroom once', async () => {
@@ -121,7 +107,7 @@ describe('Agora Classroom Trigger in n8n', () => {
 		const items = await nextExecution();
 		expect(items).toEqual([expect.objectContaining({ event: 'roomGone', roomUuid: ROOM_B })]);
 		const requests = agora.requestCount(ROOM_B);
-		await waitUntil('one more poll', () => agora.requestCount(ROOM_B) > requests);
+		await waitUntil('one more poll', () => agora.requestCount(ROOM_B) > requests, POLL_WAIT_MS, n8n);
 		await new Promise((resolve) => setTimeout(resolve, 2_000));
 		expect(emitted().flat().filter((item) => item.event === 'roomGone')).toHaveLength(1);
 	}, 2 * POLL_WAIT_MS);

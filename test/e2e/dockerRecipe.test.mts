@@ -20,9 +20,9 @@ import {
 	REPO_ROOT,
 	runN8nCommand,
 	type N8nInstall,
-} from '../../scripts/lib/n8n.mjs';
-import { genseeDelivery } from '../../scripts/samples/gensee.mjs';
-import { packAndUnpack } from '../../scripts/verify/pack.mjs';
+} from '../../support/n8n.mjs';
+import { genseeDelivery } from '../../support/samples/gensee.mjs';
+import { packAndUnpack } from '../../support/verify/pack.mjs';
 import { readDockerRecipe, type DockerRecipe } from './harness/dockerfile.mjs';
 import {
 	activationCommand,
@@ -30,7 +30,7 @@ import {
 	FIXTURES_DIR,
 	RunningN8n,
 	type ExecutionRow,
-} from './harness/n8n.mjs';
+} from '../../support/startN8n.mjs';
 
 const execFileAsync = promisify(execFile);
 

@@ -12,8 +12,8 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { n8nVersion, REPO_ROOT } from '../../scripts/lib/n8n.mjs';
-import { startN8n, type RunningN8n } from './harness/n8n.mjs';
+import { n8nVersion, REPO_ROOT } from '../../support/n8n.mjs';
+import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 
 const WORKFLOW_ID = 'gsEditorFlow0001';
 const HOOK = 'gs-editor/gensee';

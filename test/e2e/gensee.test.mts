@@ -9,9 +9,10 @@ import {
 	GENSEE_WEB_QUESTION,
 	genseeActionSample,
 	genseeDelivery,
-} from '../../scripts/samples/gensee.mjs';
-import type { Delivery } from '../../scripts/samples/types.mjs';
-import { startN8n, type RunningN8n } from './harness/n8n.mjs';
+} from '../../support/samples/gensee.mjs';
+import type { Delivery } from '../../support/samples/types.mjs';
+import { deliver, getQuery, postRaw, type DeliveryReply } from '../../support/deliver.mjs';
+import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 import { Sink } from './harness/sink.mjs';
 
 const TOKEN = 'gs-e2e-token-1c9d4e7a20b6f358';
@@ -37,40 +38,8 @@ afterAll(async () => {
 	await sink?.close();
 });
 
-interface Reply {
-	status: number;
-	text: string;
-	contentType: string | null;
-	location: string | null;
-}
-
-async function send(hook: string, delivery: Delivery, extraQuery: Record<string, string> = {}): Promise<Reply> {
-	const url = new URL(n8n.webhookUrl(hook, 'gensee'));
-	for (const [key, value] of Object.entries({ ...delivery.query, ...extraQuery })) url.searchParams.set(key, value);
-	const response = await fetch(url, {
-		method: delivery.method,
-		headers: delivery.contentType ? { 'content-type': delivery.contentType } : {},
-		body: delivery.body,
-		redirect: 'manual',
-	});
-	return {
-		status: response.status,
-		text: await response.text(),
-		contentType: response.headers.get('content-type'),
-		location: response.headers.get('location'),
-	};
-}
-
-function get(query: Record<string, string>): Delivery {
-	return { label: 'get', method: 'GET', query };
-}
-
-function postRaw(body: string, contentType: string): Delivery {
-	return { label: 'post', method: 'POST', contentType, body };
-}
-
-async function executionCount(workflowId: string): Promise<number> {
-	return (await n8n.executions(workflowId)).length;
+async function send(hook: string, delivery: Delivery, extraQuery: Record<string, string> = {}): Promise<DeliveryReply> {
+	return await deliver(n8n.webhookUrl(hook, 'gensee'), delivery, extraQuery);
 }
 
 async function nextRecords(path: string, before: number, count = 1): Promise<Array<Record<string, unknown>>> {
@@ -109,7 +78,7 @@ describe('Gensee Trigger in a real n8n', () => {
 	it('names actions and categories for attendance flows, keeping big uids exact', async () => {
 		const before = sink.recordsAt('/gs-open/0').length;
 		await send(OPEN.hook, genseeDelivery('110'));
-		await send(OPEN.hook, get({ classno: 'abc', operator: '12345678901234567', action: '101', totalusernum: '5' }));
+		await send(OPEN.hook, getQuery({ classno: 'abc', operator: '12345678901234567', action: '101', totalusernum: '5' }));
 		const items = await nextRecords('/gs-open/0', before, 2);
 		const left = pick(items, 'event', '110');
 		const joined = pick(items, 'event', '101');
@@ -184,14 +153,14 @@ describe('Gensee Trigger in a real n8n', () => {
 	});
 
 	it('refuses a wrong or missing token with 403 and starts nothing', async () => {
-		const before = await executionCount(TOKEN_FLOW.workflowId);
+		const before = await n8n.executionCount(TOKEN_FLOW.workflowId);
 		for (const token of [undefined, `${TOKEN.slice(0, -1)}9`]) {
 			const query: Record<string, string> = token === undefined ? {} : { token };
 			expect((await send(TOKEN_FLOW.hook, genseeDelivery('101'), query)).status).toBe(403);
 			expect((await send(TOKEN_FLOW.hook, postRaw(GENSEE_QA_XML, 'text/plain'), query)).status).toBe(403);
 			expect((await send(TOKEN_FLOW.hook, genseeDelivery('rollCall'), query)).status).toBe(403);
 		}
-		expect(await executionCount(TOKEN_FLOW.workflowId)).toBe(before);
+		expect(await n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before);
 
 		expect(await send(TOKEN_FLOW.hook, genseeDelivery('107', TOKEN))).toMatchObject({ status: 200, text: '' });
 		const [item] = await sink.waitFor('/gs-token/0', 1);
@@ -200,12 +169,12 @@ describe('Gensee Trigger in a real n8n', () => {
 	});
 
 	it('replies but starts nothing for filtered interfaces and action codes', async () => {
-		const before = await executionCount(TOKEN_FLOW.workflowId);
+		const before = await n8n.executionCount(TOKEN_FLOW.workflowId);
 		expect(await send(TOKEN_FLOW.hook, genseeDelivery('103', TOKEN))).toMatchObject({ status: 200, text: '' });
 		expect(await send(TOKEN_FLOW.hook, genseeDelivery('qaWeb', TOKEN))).toMatchObject({ status: 200, text: '' });
 		const coBrowse = await send(TOKEN_FLOW.hook, genseeDelivery('coBrowse', TOKEN));
 		expect(JSON.parse(coBrowse.text)).toEqual({ list: [{ title: 'A', link: 'https://a.example.com' }] });
-		expect(await executionCount(TOKEN_FLOW.workflowId)).toBe(before);
+		expect(await n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before);
 	});
 
 	it("redirects attendees' browsers with the request's values filled in", async () => {
@@ -221,7 +190,7 @@ describe('Gensee Trigger in a real n8n', () => {
 	it('lets an explicit kind on the URL override the guess', async () => {
 		const before = sink.recordsAt('/gs-open/0').length;
 		// Looks like a status callback, but the URL says it is the roll-call page.
-		const reply = await send(OPEN.hook, get({ kind: 'rollCall', userid: '1', webcastid: 'w', Action: '101' }));
+		const reply = await send(OPEN.hook, getQuery({ kind: 'rollCall', userid: '1', webcastid: 'w', Action: '101' }));
 		expect(reply.contentType).toBe('text/html; charset=utf-8');
 		const [item] = await nextRecords('/gs-open/0', before);
 		expect(item).toMatchObject({ event: 'rollCall', interface: 'rollCall', userid: '1', Action: '101' });
@@ -256,7 +225,7 @@ describe('Gensee Trigger in a real n8n', () => {
 			[4, genseeDelivery('rollCall')],
 			[5, genseeDelivery('endPage')],
 			[6, genseeDelivery('coBrowse')],
-			[7, get({ something: 'else' })],
+			[7, getQuery({ something: 'else' })],
 		];
 		for (const [output, delivery] of deliveries) {
 			await send(ROUTED.hook, delivery);

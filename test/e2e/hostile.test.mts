@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { hostilePlatforms } from '../hostile/corpus.mjs';
 import { runHostile, type HostileRun } from '../hostile/run.mjs';
-import { startN8n, type RunningN8n } from './harness/n8n.mjs';
+import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 
 let n8n: RunningN8n;
 

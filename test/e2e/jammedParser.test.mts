@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { GENSEE_QA_XML } from '../../scripts/samples/gensee.mjs';
-import { startN8n, type RunningN8n } from './harness/n8n.mjs';
+import { GENSEE_QA_XML } from '../../support/samples/gensee.mjs';
+import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 
 const GENSEE = { workflowId: 'gsJamFlow0000001', hook: 'gs-jam', path: 'gensee' };
 const BUILTIN = { hook: 'builtin-xml', path: 'builtin-xml' };

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	QINGSUYUN_SAMPLE_TYPES,
 	qingsuyunSample,
-} from '../../scripts/samples/qingsuyun.mjs';
-import { REPO_ROOT } from '../../scripts/lib/n8n.mjs';
-import { startN8n, type RunningN8n } from './harness/n8n.mjs';
+} from '../../support/samples/qingsuyun.mjs';
+import { deliver, postRaw, type DeliveryReply } from '../../support/deliver.mjs';
+import { REPO_ROOT } from '../../support/n8n.mjs';
+import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 import { Sink } from './harness/sink.mjs';
 
 const SECRET = '2918148edb9a4939857a8b3a387127f6';
@@ -38,25 +39,8 @@ function url(hook: string): string {
 	return n8n.webhookUrl(hook, 'qingsuyun');
 }
 
-async function post(
-	hook: string,
-	body: string,
-	contentType: string | undefined = 'application/json',
-): Promise<{ status: number; text: string; contentType: string | null }> {
-	const response = await fetch(url(hook), {
-		method: 'POST',
-		headers: contentType ? { 'content-type': contentType } : {},
-		body,
-	});
-	return {
-		status: response.status,
-		text: await response.text(),
-		contentType: response.headers.get('content-type'),
-	};
-}
-
-async function executionCount(workflowId: string): Promise<number> {
-	return (await n8n.executions(workflowId)).length;
+async function post(hook: string, body: string, contentType: string | undefined = 'application/json'): Promise<DeliveryReply> {
+	return await deliver(url(hook), postRaw(body, contentType));
 }
 
 describe('Qingsuyun Trigger in a real n8n', () => {
@@ -102,7 +86,7 @@ describe('Qingsuyun Trigger in a real n8n', () => {
 	});
 
 	it('refuses a wrong or missing secret with 401 and starts no execution', async () => {
-		const before = await executionCount(BASIC.workflowId);
+		const before = await n8n.executionCount(BASIC.workflowId);
 		const nearMiss = `${SECRET.slice(0, -1)}0`;
 		const wrong = await post(BASIC.hook, JSON.stringify(qingsuyunSample('answerSheet', nearMiss)));
 		const { secretKey: _omitted, ...withoutSecret } = qingsuyunSample('courseFinish', SECRET);
@@ -112,29 +96,29 @@ describe('Qingsuyun Trigger in a real n8n', () => {
 			expect(reply.text).not.toBe('success');
 			expect(reply.text).not.toContain(SECRET);
 		}
-		expect(await executionCount(BASIC.workflowId)).toBe(before);
+		expect(await n8n.executionCount(BASIC.workflowId)).toBe(before);
 	});
 
 	it('starts one execution for a uuid delivered several times, and acknowledges every delivery', async () => {
 		const sample = qingsuyunSample('courseFinish', SECRET);
-		const before = await executionCount(BASIC.workflowId);
+		const before = await n8n.executionCount(BASIC.workflowId);
 		for (let attempt = 0; attempt < 3; attempt++) {
 			expect(await post(BASIC.hook, JSON.stringify(sample))).toMatchObject({
 				status: 200,
 				text: 'success',
 			});
 		}
-		expect(await executionCount(BASIC.workflowId)).toBe(before + 1);
+		expect(await n8n.executionCount(BASIC.workflowId)).toBe(before + 1);
 		await sink.waitForMatch('/qsy-basic/0', (body) => body.eventId === sample.uuid);
 		const matching = sink.recordsAt('/qsy-basic/0').filter((r) => r.body.eventId === sample.uuid);
 		expect(matching).toHaveLength(1);
 	});
 
 	it('acknowledges a filtered-out type with "success" and starts nothing', async () => {
-		const before = await executionCount(FILTERED.workflowId);
+		const before = await n8n.executionCount(FILTERED.workflowId);
 		const reply = await post(FILTERED.hook, JSON.stringify(qingsuyunSample('clockFinish', SECRET)));
 		expect(reply).toMatchObject({ status: 200, text: 'success' });
-		expect(await executionCount(FILTERED.workflowId)).toBe(before);
+		expect(await n8n.executionCount(FILTERED.workflowId)).toBe(before);
 
 		const exam = qingsuyunSample('answerSheet', SECRET);
 		expect(await post(FILTERED.hook, JSON.stringify(exam))).toMatchObject({ text: 'success' });
@@ -144,7 +128,7 @@ describe('Qingsuyun Trigger in a real n8n', () => {
 		expect(record?.body.raw).toMatchObject({ uuid: exam.uuid, type: 'answerSheet', ts: exam.ts });
 		expect(record?.body.raw).not.toHaveProperty('secretKey');
 		expect(record?.body.raw).not.toHaveProperty('callbackUrl');
-		expect(await executionCount(FILTERED.workflowId)).toBe(before + 1);
+		expect(await n8n.executionCount(FILTERED.workflowId)).toBe(before + 1);
 	});
 
 	it('sends each event type to its own output when routing by event', async () => {
@@ -182,20 +166,20 @@ describe('Qingsuyun Trigger in a real n8n', () => {
 	});
 
 	it('rejects an unreadable body with 400 when the user chose to reject them', async () => {
-		const before = await executionCount(FILTERED.workflowId);
+		const before = await n8n.executionCount(FILTERED.workflowId);
 		const reply = await post(FILTERED.hook, `{"secretKey":"${SECRET}","type":`, 'text/plain');
 		expect(reply.status).toBe(400);
 		expect(reply.text).not.toBe('success');
-		expect(await executionCount(FILTERED.workflowId)).toBe(before);
+		expect(await n8n.executionCount(FILTERED.workflowId)).toBe(before);
 	});
 
 	it('treats an unreadable body without the right secret as unauthenticated', async () => {
-		const before = await executionCount(BASIC.workflowId);
+		const before = await n8n.executionCount(BASIC.workflowId);
 		for (const body of ['', 'not json at all', '{"type":"answerSheet"', '[1,2,3]']) {
 			const reply = await post(BASIC.hook, body, 'text/plain');
 			expect(reply.status).toBe(401);
 		}
-		expect(await executionCount(BASIC.workflowId)).toBe(before);
+		expect(await n8n.executionCount(BASIC.workflowId)).toBe(before);
 	});
 
 	it('reads a callback sent with the wrong content type, or none', async () => {

@@ -9,11 +9,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Delivery } from '../../scripts/samples/types.mjs';
-import { n8nVersion } from '../../scripts/lib/n8n.mjs';
+import { deliver } from '../../support/deliver.mjs';
+import { n8nVersion } from '../../support/n8n.mjs';
 import { startQueueN8n, WORKER_COUNT, type QueueN8n } from './harness/queue.mjs';
-import { APP_ID, CERTIFICATE, agoraCredentialSubstitutions } from '../fakes/agoraApp.mjs';
-import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
+import { APP_ID, CERTIFICATE, agoraCredentialSubstitutions } from '../../support/fakes/agoraApp.mjs';
+import { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
 import { Sink } from './harness/sink.mjs';
 import { postedItems } from './harness/waiting.mjs';
 import { queuePlatforms, type BurstEvent, type QueueWebhookPlatform } from './queue/platforms.mjs';
@@ -75,17 +75,6 @@ function shuffle<T>(items: T[], seed = 20261122): T[] {
 		[result[index], result[other]] = [result[other] as T, result[index] as T];
 	}
 	return result;
-}
-
-async function deliver(url: string, delivery: Delivery): Promise<{ status: number; text: string }> {
-	const target = new URL(url);
-	for (const [name, value] of Object.entries(delivery.query ?? {})) target.searchParams.set(name, value);
-	const response = await fetch(target, {
-		method: delivery.method,
-		headers: delivery.contentType ? { 'content-type': delivery.contentType } : {},
-		body: delivery.body,
-	});
-	return { status: response.status, text: await response.text() };
 }
 
 function percentile(values: number[], fraction: number): number {

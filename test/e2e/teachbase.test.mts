@@ -5,8 +5,9 @@ import {
 	TEACHBASE_SAMPLE_TYPES,
 	teachbaseLegacySample,
 	teachbaseSample,
-} from '../../scripts/samples/teachbase.mjs';
-import { startN8n, type RunningN8n } from './harness/n8n.mjs';
+} from '../../support/samples/teachbase.mjs';
+import { deliver, postRaw } from '../../support/deliver.mjs';
+import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 import { Sink } from './harness/sink.mjs';
 
 const TOKEN = 'tb-e2e-token-7f3a9c2e41d8b605';
@@ -37,23 +38,14 @@ async function post(
 	body: string,
 	options: { contentType?: string; token?: string } = {},
 ): Promise<{ status: number; text: string }> {
-	const url = new URL(n8n.webhookUrl(hook, 'teachbase'));
-	if (options.token !== undefined) url.searchParams.set('token', options.token);
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': options.contentType ?? 'application/json' },
-		body,
-	});
-	return { status: response.status, text: await response.text() };
+	const query: Record<string, string> = options.token === undefined ? {} : { token: options.token };
+	const { status, text } = await deliver(n8n.webhookUrl(hook, 'teachbase'), postRaw(body, options.contentType ?? 'application/json'), query);
+	return { status, text };
 }
 
 /** The sample with another record id: a different body, so retry dedupe does not apply. */
 function variant(sample: ReturnType<typeof teachbaseSample>, id: number) {
 	return { ...sample, data: { ...sample.data, id } };
-}
-
-async function executionCount(workflowId: string): Promise<number> {
-	return (await n8n.executions(workflowId)).length;
 }
 
 async function lastRecordAfter(path: string, before: number): Promise<Record<string, unknown>> {
@@ -110,39 +102,39 @@ describe('Teachbase Trigger in a real n8n', () => {
 
 	it('refuses a wrong or missing token with 403 and starts nothing; accepts the right one', async () => {
 		const body = JSON.stringify(teachbaseSample('course_stat', 'updated'));
-		const before = await executionCount(TOKEN_FLOW.workflowId);
+		const before = await n8n.executionCount(TOKEN_FLOW.workflowId);
 		for (const token of [undefined, '', `${TOKEN.slice(0, -1)}6`, TOKEN.toUpperCase()]) {
 			const reply = await post(TOKEN_FLOW.hook, body, { token });
 			expect(reply.status).toBe(403);
 			expect(reply.text).not.toContain(TOKEN);
 		}
-		expect(await executionCount(TOKEN_FLOW.workflowId)).toBe(before);
+		expect(await n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before);
 
 		expect(await post(TOKEN_FLOW.hook, body, { token: TOKEN })).toEqual({ status: 200, text: 'ok' });
 		const records = await sink.waitFor('/tb-token/0', 1);
 		expect(records[0]?.body).toMatchObject({ event: 'course_stat.updated' });
 		expect(JSON.stringify(records[0]?.body)).not.toContain(TOKEN);
-		expect(await executionCount(TOKEN_FLOW.workflowId)).toBe(before + 1);
+		expect(await n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before + 1);
 	});
 
 	it('answers 200 to filtered types and to unreadable bodies it was told to drop, starting nothing', async () => {
-		const before = await executionCount(TOKEN_FLOW.workflowId);
+		const before = await n8n.executionCount(TOKEN_FLOW.workflowId);
 		const material = JSON.stringify(teachbaseSample('material_stat', 'updated'));
 		expect(await post(TOKEN_FLOW.hook, material, { token: TOKEN })).toEqual({ status: 200, text: 'ok' });
 		expect(await post(TOKEN_FLOW.hook, '{"garbage":', { token: TOKEN, contentType: 'text/plain' })).toEqual({
 			status: 200,
 			text: 'ok',
 		});
-		expect(await executionCount(TOKEN_FLOW.workflowId)).toBe(before);
+		expect(await n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before);
 	});
 
 	it('starts one execution for the same body delivered five times', async () => {
 		const body = JSON.stringify(variant(teachbaseSample('section_stat', 'updated'), 999001));
-		const before = await executionCount(OPEN.workflowId);
+		const before = await n8n.executionCount(OPEN.workflowId);
 		for (let attempt = 0; attempt < 5; attempt++) {
 			expect(await post(OPEN.hook, body)).toEqual({ status: 200, text: 'ok' });
 		}
-		expect(await executionCount(OPEN.workflowId)).toBe(before + 1);
+		expect(await n8n.executionCount(OPEN.workflowId)).toBe(before + 1);
 		await sink.waitForMatch('/tb-open/0', (body) => body.id === 999001);
 		expect(sink.recordsAt('/tb-open/0').filter((record) => record.body.id === 999001)).toHaveLength(1);
 	});
@@ -165,7 +157,7 @@ describe('Teachbase Trigger in a real n8n', () => {
 	});
 
 	it('passes a garbage body to the workflow as one flagged item, answering 200', async () => {
-		const before = await executionCount(OPEN.workflowId);
+		const before = await n8n.executionCount(OPEN.workflowId);
 		const records = sink.recordsAt('/tb-open/0').length;
 		expect(await post(OPEN.hook, 'this is not json {', { contentType: 'text/plain' })).toEqual({
 			status: 200,
@@ -178,7 +170,7 @@ describe('Teachbase Trigger in a real n8n', () => {
 			unrecognized: true,
 			rawBody: 'this is not json {',
 		});
-		expect(await executionCount(OPEN.workflowId)).toBe(before + 1);
+		expect(await n8n.executionCount(OPEN.workflowId)).toBe(before + 1);
 	});
 
 	it('routes each webhook type to its own output and lets unknown types through to Other', async () => {
@@ -191,9 +183,9 @@ describe('Teachbase Trigger in a real n8n', () => {
 		const [other] = await sink.waitFor('/tb-routed/6', 1);
 		expect(other?.body).toMatchObject({ event: 'webinar_stat.updated', eventName: 'Teachbase webinar_stat updated' });
 		// The routed workflow accepts only "updated": a "created" event starts nothing.
-		const before = await executionCount(ROUTED.workflowId);
+		const before = await n8n.executionCount(ROUTED.workflowId);
 		await post(ROUTED.hook, JSON.stringify(teachbaseSample('course_stat', 'created')));
-		expect(await executionCount(ROUTED.workflowId)).toBe(before);
+		expect(await n8n.executionCount(ROUTED.workflowId)).toBe(before);
 		for (let index = 0; index < TEACHBASE_SAMPLE_TYPES.length; index++) {
 			expect(sink.recordsAt(`/tb-routed/${index}`)).toHaveLength(1);
 		}

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { REPO_ROOT } from '../../scripts/lib/n8n.mjs';
+import { REPO_ROOT } from '../../support/n8n.mjs';
 
 /** What `npm run build` and `npm pack` need; node_modules is linked, not copied. */
 const COPIED = [

@@ -1,7 +1,7 @@
 /**
  * Turns the replies and what n8n recorded into the figures the hostile run prints and asserts.
  */
-import { effectiveExpectation, n8nRefusalOf, startsExecution } from './expectation.mjs';
+import { n8nRefusalOf, startsExecution } from './expectation.mjs';
 import { MARKER_PATTERN } from './markers.mjs';
 import type { HostilePlatform, HostileReply, HostileRequest } from './types.mjs';
 
@@ -72,7 +72,7 @@ export function analyse(
 		if (!first) continue;
 		const runs = requests.filter((request) => {
 			const reply = replies.get(request);
-			return reply !== undefined && startsExecution(effectiveExpectation(request, reply));
+			return reply !== undefined && startsExecution(request.expect);
 		});
 		const executing = runs[0];
 		// A deduplicating trigger marks repeats `duplicate`, so only the first delivery counts here.
@@ -107,7 +107,7 @@ export function analyse(
 			continue;
 		}
 		slowestMs = Math.max(slowestMs, reply.elapsedMs);
-		const refusal = n8nRefusalOf(request, reply);
+		const refusal = n8nRefusalOf(request);
 		const violation =
 			refusal && reply.status !== refusal.status
 				? `expected n8n's own ${refusal.status}, got ${reply.status} ${JSON.stringify(reply.text.slice(0, 80))}`

@@ -1,9 +1,9 @@
 /**
  * Every webhook trigger's hostile corpus. A platform joins the run by exporting a
- * `HostilePlatform` (see types.mts and qingsuyun.mts) and being listed here.
+ * `HostilePlatform` (see types.mts and qingsuyun/index.mts) and being listed here.
  */
 import { genseeHostile } from './gensee.mjs';
-import { qingsuyunHostile } from './qingsuyun.mjs';
+import { qingsuyunHostile } from './qingsuyun/index.mjs';
 import { teachbaseHostile } from './teachbase.mjs';
 import type { HostilePlatform } from './types.mjs';
 

@@ -6,8 +6,7 @@
  * roll-call and end pages, the JSON list for co-browse. Gensee has no retries to collapse, so a
  * repeated delivery is an execution of its own by design.
  */
-import { GENSEE_SAMPLE_ACTIONS, GENSEE_QA_XML, genseeActionSample } from '../../scripts/samples/gensee.mjs';
-import { effectiveExpectation } from './expectation.mjs';
+import { GENSEE_SAMPLE_ACTIONS, GENSEE_QA_XML, genseeActionSample } from '../../support/samples/gensee.mjs';
 import { markerFactory } from './markers.mjs';
 import { AWKWARD_STRINGS, oneCharacterOff, truncationPoints } from './mutations.mjs';
 import type { Expectation, HostilePlatform, HostileReply, HostileRequest } from './types.mjs';
@@ -45,8 +44,6 @@ function buildCorpus(): HostileRequest[] {
 			marker: string;
 			answer?: Answer;
 			n8nRefusal?: { status: number; reason: string };
-			n8nMayRefuse?: { status: number; reason: string };
-			n8nMayHang?: string;
 			concurrentGroup?: string;
 		},
 	): void {
@@ -65,8 +62,6 @@ function buildCorpus(): HostileRequest[] {
 			authenticated: options.expect !== 'unauthenticated',
 			expect: options.expect,
 			n8nRefusal: options.n8nRefusal,
-			n8nMayRefuse: options.n8nMayRefuse,
-			n8nMayHang: options.n8nMayHang,
 			concurrentGroup: options.concurrentGroup,
 		});
 	}
@@ -295,7 +290,7 @@ function buildCorpus(): HostileRequest[] {
 }
 
 function protocolViolation(request: HostileRequest, reply: HostileReply): string | undefined {
-	const expectation = effectiveExpectation(request, reply);
+	const expectation = request.expect;
 	if (expectation === 'n8nRefuses') return undefined;
 	if (reply.networkError) return `no HTTP reply: ${reply.networkError}`;
 	if (expectation === 'unauthenticated') {

@@ -7,8 +7,7 @@ import {
 	TEACHBASE_SAMPLE_TYPES,
 	teachbaseLegacySample,
 	teachbaseSample,
-} from '../../scripts/samples/teachbase.mjs';
-import { effectiveExpectation } from './expectation.mjs';
+} from '../../support/samples/teachbase.mjs';
 import { markerFactory } from './markers.mjs';
 import {
 	AWKWARD_STRINGS,
@@ -281,7 +280,7 @@ function buildCorpus(): HostileRequest[] {
 
 function protocolViolation(request: HostileRequest, reply: HostileReply): string | undefined {
 	if (reply.networkError) return `no HTTP reply: ${reply.networkError}`;
-	switch (effectiveExpectation(request, reply)) {
+	switch (request.expect) {
 		case 'execution':
 		case 'flagged':
 		case 'filtered':

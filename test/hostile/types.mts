@@ -44,17 +44,6 @@ export interface HostileRequest {
 	expect: Expectation;
 	/** For `n8nRefuses`: the status n8n answers with, and why, for the report. */
 	n8nRefusal?: { status: number; reason: string };
-	/**
-	 * n8n may or may not refuse this request before the node runs (its behaviour depends on what
-	 * it parsed before). A reply with this status counts as `n8nRefuses`; any other reply must
-	 * meet `expect`.
-	 */
-	n8nMayRefuse?: { status: number; reason: string };
-	/**
-	 * n8n may never answer this request at all (its body parser waits forever): a reply that times
-	 * out counts as `n8nRefuses` with this reason. The node never saw the request.
-	 */
-	n8nMayHang?: string;
 	/** Requests of one group are sent together, concurrently (repeated deliveries racing). */
 	concurrentGroup?: string;
 }

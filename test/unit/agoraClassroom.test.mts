@@ -1,10 +1,12 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { AgoraClassroom } from '../../nodes/AgoraClassroom/AgoraClassroom.node.js';
-import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
-import { fakeAgoraContext } from '../fakes/agoraContext.mjs';
-import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
+import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
+import { fakeAgoraContext } from '../../support/fakes/agoraContext.mjs';
+import type { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
+import { fakeAgoraServerPerFile } from './support/fakeAgoraServerPerFile.mjs';
+import { failureOf } from './support/failureOf.mjs';
 
 const REGION = 'na';
 const ROOM = 'unit room #1 ?&%';
@@ -30,21 +32,7 @@ async function run(perItem: IDataObject[], options: { continueOnFail?: boolean }
 	return output ?? [];
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<Error> {
-	const error = await promise.then(
-		() => undefined,
-		(caught: unknown) => caught,
-	);
-	if (!(error instanceof Error)) throw new Error('expected the node to fail');
-	return error;
-}
-
-beforeAll(async () => {
-	server = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
-});
-afterAll(async () => {
-	await server.stop();
-});
+fakeAgoraServerPerFile((started) => (server = started));
 beforeEach(() => {
 	server.clearFaults();
 	server.destroyRoom(REGION, ROOM);

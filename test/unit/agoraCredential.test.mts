@@ -6,8 +6,8 @@ import {
 	pollingApiBase,
 	readAgoraCredentials,
 } from '../../nodes/AgoraClassroom/transport/credentials';
-import { decodeAccessToken2, signatureIsValid } from '../fakes/agoraTokenDecode.mjs';
-import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
+import { decodeAccessToken2, signatureIsValid } from '../../support/fakes/agoraTokenDecode.mjs';
+import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 
 const saved = { appId: APP_ID, appCertificate: CERTIFICATE, region: 'eu', domain: 'https://api.sd-rtn.com' };
 

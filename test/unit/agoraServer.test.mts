@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { buildAppToken } from '../../nodes/AgoraClassroom/transport/token';
-import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
-import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
+import type { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
+import { fakeAgoraServerPerFile } from './support/fakeAgoraServerPerFile.mjs';
+import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 
 const OTHER_APP = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 
@@ -50,12 +51,7 @@ async function call(method: string, path: string, body?: unknown, auth: string |
 	return { status: response.status, text, json };
 }
 
-beforeAll(async () => {
-	server = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE, now: () => clock });
-});
-afterAll(async () => {
-	await server.stop();
-});
+fakeAgoraServerPerFile((started) => (server = started), { now: () => clock });
 beforeEach(() => {
 	clock = Date.UTC(2026, 0, 1);
 	server.clearFaults();

@@ -9,8 +9,8 @@ import {
 	appCredentialsProblem,
 	buildAppToken,
 } from '../../nodes/AgoraClassroom/transport/token';
-import { decodeAccessToken2, signatureIsValid } from '../fakes/agoraTokenDecode.mjs';
-import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
+import { decodeAccessToken2, signatureIsValid } from '../../support/fakes/agoraTokenDecode.mjs';
+import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 
 
 describe('Agora app token (AccessToken2, APaaS app privilege)', () => {

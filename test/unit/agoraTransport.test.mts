@@ -1,33 +1,21 @@
 import { NodeApiError } from 'n8n-workflow';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { AGORA_CODES, agoraErrorHint, isAgoraApiError } from '../../nodes/AgoraClassroom/transport/errors';
 import { agoraApiRequestAllItems, collectPages, readPage } from '../../nodes/AgoraClassroom/transport/pagination';
 import { agoraApiCall, agoraApiRequest, encodePath } from '../../nodes/AgoraClassroom/transport/request';
-import { fakeAgoraContext } from '../fakes/agoraContext.mjs';
-import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
-import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
+import { fakeAgoraContext } from '../../support/fakes/agoraContext.mjs';
+import type { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
+import { fakeAgoraServerPerFile } from './support/fakeAgoraServerPerFile.mjs';
+import { failureOf } from './support/failureOf.mjs';
+import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 
 const ODD_ROOM = 'class #1 ?a=b&c=100% / x';
 
 let server: FakeAgoraServer;
 const credentials = () => ({ appId: APP_ID, appCertificate: CERTIFICATE, region: 'eu', domain: server.url });
 
-async function failureOf(promise: Promise<unknown>): Promise<NodeApiError> {
-	const error = await promise.then(
-		() => undefined,
-		(caught: unknown) => caught,
-	);
-	if (!(error instanceof NodeApiError)) throw new Error(`expected a NodeApiError, got ${String(error)}`);
-	return error;
-}
-
-beforeAll(async () => {
-	server = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
-});
-afterAll(async () => {
-	await server.stop();
-});
+fakeAgoraServerPerFile((started) => (server = started));
 beforeEach(() => {
 	server.clearFaults();
 	server.destroyRoom('eu', 'room-1');
@@ -80,7 +68,7 @@ describe('agoraApiRequest against the fake Agora server', () => {
 
 	it('names status, Agora code and message, with a hint, for a room that does not exist', async () => {
 		const { context } = fakeAgoraContext(credentials());
-		const error = await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'nope']));
+		const error = await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'nope']), NodeApiError);
 		expect(error.message).toBe('Agora answered HTTP 404, code 20404100: Room not exists!');
 		expect(error.description).toMatch(/region/);
 		expect(error.httpCode).toBe('404');
@@ -89,14 +77,14 @@ describe('agoraApiRequest against the fake Agora server', () => {
 
 	it('reports a wrong region as the missing room it looks like to Agora', async () => {
 		const { context } = fakeAgoraContext({ ...credentials(), region: 'na' });
-		const error = await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'room-1']));
+		const error = await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'room-1']), NodeApiError);
 		expect(error.message).toContain('20404100');
 	});
 
 	it('says the token was rejected when the certificate is wrong, without leaking it', async () => {
 		const wrong = '00000000000000000000000000000000';
 		const { context } = fakeAgoraContext({ ...credentials(), appCertificate: wrong });
-		const error = await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'room-1']));
+		const error = await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'room-1']), NodeApiError);
 		expect(error.httpCode).toBe('401');
 		expect(error.message).toMatch(/^Agora answered HTTP 401/);
 		expect(error.description).toMatch(/App ID and App Certificate/);
@@ -107,13 +95,13 @@ describe('agoraApiRequest against the fake Agora server', () => {
 	it('maps conflict codes to their hints', async () => {
 		const { context } = fakeAgoraContext(credentials());
 		await agoraApiRequest.call(context, 'PUT', ['rooms', 'room-1', 'states', '1']);
-		const again = await failureOf(agoraApiRequest.call(context, 'PUT', ['rooms', 'room-1', 'states', '1']));
+		const again = await failureOf(agoraApiRequest.call(context, 'PUT', ['rooms', 'room-1', 'states', '1']), NodeApiError);
 		expect(again.message).toContain('30409100');
 		expect(again.description).toMatch(/already started/);
-		const notRecording = await failureOf(agoraApiRequest.call(context, 'PUT', ['rooms', 'room-1', 'records', 'states', '0']));
+		const notRecording = await failureOf(agoraApiRequest.call(context, 'PUT', ['rooms', 'room-1', 'records', 'states', '0']), NodeApiError);
 		expect(notRecording.message).toContain('30409410');
 		expect(notRecording.description).toMatch(/not being recorded/);
-		const noUser = await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'room-1', 'users', 'ghost']));
+		const noUser = await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'room-1', 'users', 'ghost']), NodeApiError);
 		expect(noUser.description).toMatch(/No user with this ID/);
 	});
 
@@ -129,19 +117,19 @@ describe('agoraApiRequest against the fake Agora server', () => {
 	it('turns 429, 5xx and malformed JSON into NodeApiErrors with hints', async () => {
 		const { context } = fakeAgoraContext(credentials());
 		server.inject({ status: 429 });
-		expect((await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'room-1']))).description).toMatch(/rate limiting/);
+		expect((await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'room-1']), NodeApiError)).description).toMatch(/rate limiting/);
 		server.inject({ status: 503 });
-		const unavailable = await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'room-1']));
+		const unavailable = await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'room-1']), NodeApiError);
 		expect(unavailable.httpCode).toBe('503');
 		expect(unavailable.description).toMatch(/temporary/);
 		server.inject({ malformed: true });
-		const malformed = await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'room-1']));
+		const malformed = await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'room-1']), NodeApiError);
 		expect(malformed.message).toBe('Agora answered HTTP 200: the answer is not Agora\'s JSON');
 	});
 
 	it('reports an unreachable domain as a NodeApiError without an HTTP status', async () => {
 		const { context } = fakeAgoraContext({ ...credentials(), domain: 'http://127.0.0.1:9' });
-		const error = await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'room-1']));
+		const error = await failureOf(agoraApiRequest.call(context, 'GET', ['rooms', 'room-1']), NodeApiError);
 		expect(error.message).toMatch(/^No answer from Agora/);
 		expect(error.description).toMatch(/could not be reached/);
 	});

@@ -1,10 +1,12 @@
 import { NodeApiError, type IDataObject } from 'n8n-workflow';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { AGORA_TRIGGER_OUTPUTS } from '../../nodes/AgoraClassroom/trigger/outputs';
-import { PollHarness } from '../fakes/agoraPollContext.mjs';
-import { FakeAgoraServer } from '../fakes/agoraServer.mjs';
-import { APP_ID, CERTIFICATE } from '../fakes/agoraApp.mjs';
+import { PollHarness } from '../../support/fakes/agoraPollContext.mjs';
+import type { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
+import { fakeAgoraServerPerFile } from './support/fakeAgoraServerPerFile.mjs';
+import { failureOf } from './support/failureOf.mjs';
+import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 
 const REGION = 'eu';
 const ODD_ROOM = 'class #2 ?a=b&c=100%';
@@ -27,21 +29,7 @@ function chat(room: string, text: string) {
 const sequences = (items: IDataObject[]) => items.map((item) => item.sequence);
 const messages = (items: IDataObject[]) => items.map((item) => item.message);
 
-async function failureOf(promise: Promise<unknown>): Promise<Error> {
-	const error = await promise.then(
-		() => undefined,
-		(caught: unknown) => caught,
-	);
-	if (!(error instanceof Error)) throw new Error(`expected the poll to fail, it gave ${JSON.stringify(error)}`);
-	return error;
-}
-
-beforeAll(async () => {
-	server = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
-});
-afterAll(async () => {
-	await server.stop();
-});
+fakeAgoraServerPerFile((started) => (server = started));
 beforeEach(() => {
 	server.clearFaults();
 	for (const room of ['room-a', 'room-b', 'room-c', ODD_ROOM]) server.destroyRoom(REGION, room);

@@ -15,8 +15,8 @@ import {
 	GENSEE_ROLL_CALL,
 	GENSEE_WEB_QUESTION,
 	genseeActionSample,
-} from '../../scripts/samples/gensee.mjs';
-import { fakeWebhookContext, receivedRequest, type FakeRequest } from '../fakes/webhookContext.mjs';
+} from '../../support/samples/gensee.mjs';
+import { fakeWebhookContext, receivedRequest, type FakeRequest } from './support/webhookContext.mjs';
 
 const RECEIVED_AT = Date.UTC(2024, 0, 1, 0, 0, 0);
 

@@ -5,8 +5,8 @@ import { decodeWebhook, normaliseTeachbaseTime } from '../../nodes/Teachbase/dec
 import { normaliseTeachbaseType, TEACHBASE_OUTPUTS, teachbaseEventName } from '../../nodes/Teachbase/events';
 import { readWebhook } from '../../nodes/Teachbase/payload';
 import { TeachbaseTrigger } from '../../nodes/Teachbase/TeachbaseTrigger.node';
-import { teachbaseLegacySample, teachbaseSample } from '../../scripts/samples/teachbase.mjs';
-import { fakeWebhookContext, receivedRequest } from '../fakes/webhookContext.mjs';
+import { teachbaseLegacySample, teachbaseSample } from '../../support/samples/teachbase.mjs';
+import { fakeWebhookContext, receivedRequest } from './support/webhookContext.mjs';
 
 const RECEIVED_AT = Date.UTC(2024, 2, 4, 15, 43, 0);
 const TOKEN = 'tb-unit-token-5f2a9c1e7d3b';

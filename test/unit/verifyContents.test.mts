@@ -4,7 +4,7 @@ import {
 	fileListProblems,
 	manifestProblems,
 	sourceMapProblems,
-} from '../../scripts/verify/contents.mjs';
+} from '../../support/verify/contents.mjs';
 
 const NODE = 'dist/nodes/Gensee/GenseeTrigger.node.js';
 const CREDENTIAL = 'dist/credentials/EduWebhookTokenApi.credentials.js';

@@ -87,12 +87,3 @@ export function jsonObject(context: IExecuteFunctions, name: string, itemIndex: 
 	}
 	return parsed;
 }
-
-/** Comma- or line-separated text as a list of non-empty entries. */
-export function textList(value: unknown): string[] {
-	const text = typeof value === 'string' ? value : Array.isArray(value) ? value.join(',') : '';
-	return text
-		.split(/[,\n]/)
-		.map((entry) => entry.trim())
-		.filter((entry) => entry !== '');
-}

@@ -27,10 +27,36 @@ export function readPage(data: unknown): AgoraPage {
 	return { list, nextId, total: typeof record.total === 'number' ? record.total : undefined };
 }
 
+export interface PageWalk {
+	/** The `nextId` the first page starts at; null (the default) for the list's first page. */
+	startAt?: string | null;
+	/** Asked before each page; false ends the walk there (limit reached, time up). */
+	wantsMore: () => boolean;
+	fetchPage: (nextId: string | null) => Promise<AgoraPage>;
+	takePage: (page: AgoraPage) => void;
+}
+
+/**
+ * Walks a list page by page, following `nextId`, until the list ends or `wantsMore` says stop.
+ * A page that repeats an earlier `nextId` ends the list instead of looping forever. Resolves
+ * true when the end of the list was reached, false when the walk was stopped before it.
+ */
+export async function walkPages({ startAt = null, wantsMore, fetchPage, takePage }: PageWalk): Promise<boolean> {
+	const seen = new Set<string>();
+	let nextId = startAt;
+	while (wantsMore()) {
+		const page = await fetchPage(nextId);
+		takePage(page);
+		if (page.nextId === null || page.list.length === 0 || seen.has(page.nextId)) return true;
+		seen.add(page.nextId);
+		nextId = page.nextId;
+	}
+	return false;
+}
+
 /**
  * Collects entries page by page from `fetchPage(nextId)` (null for the first page) until the list
- * ends, or until `limit` entries when Return All is off. A page that repeats the previous
- * `nextId` ends the walk instead of looping forever.
+ * ends, or until `limit` entries when Return All is off.
  */
 export async function collectPages(
 	fetchPage: (nextId: string | null) => Promise<AgoraPage>,
@@ -38,15 +64,7 @@ export async function collectPages(
 ): Promise<JsonRecord[]> {
 	const wanted = returnAll ? Number.POSITIVE_INFINITY : Math.max(0, limit ?? 50);
 	const entries: JsonRecord[] = [];
-	let nextId: string | null = null;
-	const seen = new Set<string>();
-	while (entries.length < wanted) {
-		const page = await fetchPage(nextId);
-		entries.push(...page.list);
-		if (page.nextId === null || page.list.length === 0 || seen.has(page.nextId)) break;
-		seen.add(page.nextId);
-		nextId = page.nextId;
-	}
+	await walkPages({ wantsMore: () => entries.length < wanted, fetchPage, takePage: (page) => entries.push(...page.list) });
 	return entries.slice(0, wanted);
 }
 

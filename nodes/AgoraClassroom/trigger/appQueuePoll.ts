@@ -17,7 +17,6 @@ export interface QueueRead {
 	items: INodeExecutionData[];
 	/** A failure after some pages were taken: those are still emitted, because Agora hands them out once. */
 	error?: unknown;
-	requests: number;
 }
 
 /**
@@ -33,16 +32,15 @@ export async function takeFromAppQueue(
 ): Promise<QueueRead> {
 	const receivedAt = Date.now();
 	const items: INodeExecutionData[] = [];
-	let requests = 0;
 	for (let page = 0; page < maxPages && Date.now() < deadline; page++) {
 		let data: unknown;
 		try {
-			data = await withRetries(async () => {
-				requests++;
-				return await agoraApiRequest.call(context, 'GET', QUEUE_PATH, undefined, { count: AGORA_PAGE_SIZE }, { api: 'polling' });
-			}, deadline);
+			data = await withRetries(
+				async () => await agoraApiRequest.call(context, 'GET', QUEUE_PATH, undefined, { count: AGORA_PAGE_SIZE }, { api: 'polling' }),
+				deadline,
+			);
 		} catch (error) {
-			return { items, error, requests };
+			return { items, error };
 		}
 		const { list } = readPage(data);
 		const { events, unparsable } = splitParsable(list);
@@ -50,5 +48,5 @@ export async function takeFromAppQueue(
 		items.push(...eventItems(events, { settings, receivedAt }));
 		if (list.length < AGORA_PAGE_SIZE) break;
 	}
-	return { items, requests };
+	return { items };
 }

@@ -5,6 +5,7 @@ import type { JsonRecord } from '../../shared/guards';
 import { nowIso } from '../../shared/time';
 import { decodeAgoraEvent } from '../decode';
 import { AGORA_CMD, AGORA_PLATFORM, AGORA_TIME_ZONE, type AgoraEvent } from '../events';
+import { isChosenEventType } from '../eventTypeFilter';
 import { ROOM_GONE_EVENT } from './outputs';
 import type { TriggerSettings } from './settings';
 
@@ -13,10 +14,6 @@ export interface ItemOptions {
 	receivedAt: number;
 	/** Widgets whose changes come from their own stream, so the classroom stream's copies are left out. */
 	skipWidgets?: ReadonlySet<string>;
-}
-
-function wanted(eventTypes: readonly string[], event: string): boolean {
-	return eventTypes.length === 0 || eventTypes.includes(event);
 }
 
 function widgetOf(event: AgoraEvent): string | undefined {
@@ -28,7 +25,7 @@ function widgetOf(event: AgoraEvent): string | undefined {
 export function eventItems(events: readonly AgoraEvent[], { settings, receivedAt, skipWidgets }: ItemOptions): INodeExecutionData[] {
 	const items: INodeExecutionData[] = [];
 	for (const event of events) {
-		if (!wanted(settings.eventTypes, String(event.cmd))) continue;
+		if (!isChosenEventType(settings.eventTypes, String(event.cmd))) continue;
 		if (event.cmd === AGORA_CMD.widgetChanged && skipWidgets?.has(widgetOf(event) ?? '') === true) continue;
 		items.push(
 			...decodeAgoraEvent(event, {

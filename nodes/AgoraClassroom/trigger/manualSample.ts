@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import type { AgoraEvent } from '../events';
+import { isChosenEventType } from '../eventTypeFilter';
 import { readCursors } from './cursor';
 import { eventItems } from './items';
 import { readStream } from './readStream';
@@ -32,10 +33,8 @@ export async function sampleNewestEvents(
 		const cursor = cursors.get(cursorKey(source));
 		const from = cursor === undefined ? null : Math.max(0, cursor.next - LOOK_BACK);
 		try {
-			const read = await readStream(context, source, from, { deadline });
-			const matching: AgoraEvent[] = read.events.filter(
-				(event) => settings.eventTypes.length === 0 || settings.eventTypes.includes(String(event.cmd)),
-			);
+			const read = await readStream(context, source, from, deadline);
+			const matching: AgoraEvent[] = read.events.filter((event) => isChosenEventType(settings.eventTypes, String(event.cmd)));
 			items.push(
 				...eventItems(matching.slice(-MANUAL_SAMPLE_SIZE), {
 					settings,

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { isChosenEventType } from '../eventTypeFilter';
 import { AGORA_CODES, isAgoraApiError } from '../transport/errors';
 import { readCursors, writeCursors, type SourceCursor } from './cursor';
 import { eventItems, roomGoneItem, unparsableItems } from './items';
@@ -13,7 +14,6 @@ export interface RoomPollResult {
 	items: INodeExecutionData[];
 	/** Sources whose reading failed after retries; their cursors stayed where they were. */
 	failures: Array<{ source: RoomSource; error: unknown }>;
-	requests: number;
 }
 
 function isRoomNotFound(error: unknown): boolean {
@@ -45,7 +45,6 @@ export async function pollRooms(
 	const items: INodeExecutionData[] = [];
 	const failures: RoomPollResult['failures'] = [];
 	const goneRooms = new Set<string>();
-	let requests = 0;
 
 	for (const source of sources) {
 		const key = cursorKey(source);
@@ -57,16 +56,14 @@ export async function pollRooms(
 		try {
 			if (cursor === undefined && !settings.includeExisting) {
 				// First sight: remember where the stream ends now; what follows is new.
-				const read = await readStream(context, source, null, { deadline });
-				requests += read.requests;
+				const read = await readStream(context, source, null, deadline);
 				const last = read.events.at(-1);
 				// Cut short by the time limit, the end is not known yet: the next poll looks again.
 				if (read.complete) cursors.set(key, { next: last === undefined ? 0 : last.sequence + 1, existed: true });
 				continue;
 			}
 			const from = cursor ?? { next: 0, existed: false };
-			const read = await readStream(context, source, from.next, { deadline });
-			requests += read.requests;
+			const read = await readStream(context, source, from.next, deadline);
 			cursors.set(key, advanced(from, read));
 			items.push(...unparsableItems(read.unparsable, receivedAt));
 			items.push(
@@ -80,7 +77,7 @@ export async function pollRooms(
 			if (isRoomNotFound(error)) {
 				if (cursor?.existed === true && !goneRooms.has(source.roomUuid)) {
 					goneRooms.add(source.roomUuid);
-					if (settings.eventTypes.length === 0 || settings.eventTypes.includes(ROOM_GONE_EVENT)) {
+					if (isChosenEventType(settings.eventTypes, ROOM_GONE_EVENT)) {
 						items.push(roomGoneItem(source.roomUuid, receivedAt));
 					}
 				}
@@ -95,7 +92,7 @@ export async function pollRooms(
 
 	// Sources that failed on their first sight keep no cursor, so the next poll takes it again.
 	writeCursors(staticData, cursors);
-	return { items, failures, requests };
+	return { items, failures };
 }
 
 export function failureSummary(failures: RoomPollResult['failures']): string {

@@ -2,6 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { isRecord, stringList } from '../../shared/guards';
 import { isRouting, type Routing } from '../../shared/routing';
+import { entryList } from '../entryList';
 import type { WatchSettings } from './sources';
 
 export type TriggerSource = 'rooms' | 'appQueue';
@@ -16,12 +17,6 @@ export interface TriggerSettings extends WatchSettings {
 	includeRaw: boolean;
 }
 
-/** A list parameter that may come as a list or as one comma- or line-separated text (from an expression). */
-function idList(value: unknown): string[] {
-	const entries = typeof value === 'string' ? value.split(/[,\n]/) : stringList(value);
-	return entries.map((entry) => entry.trim()).filter((entry) => entry !== '');
-}
-
 export function readTriggerSettings(context: IPollFunctions): TriggerSettings {
 	const source = context.getNodeParameter('source', 'rooms') === 'appQueue' ? 'appQueue' : 'rooms';
 	const options = context.getNodeParameter('options', {});
@@ -29,9 +24,9 @@ export function readTriggerSettings(context: IPollFunctions): TriggerSettings {
 	const routing = context.getNodeParameter('routing', 'single');
 	return {
 		source,
-		roomIds: source === 'rooms' ? idList(context.getNodeParameter('roomIds', [])) : [],
+		roomIds: source === 'rooms' ? entryList(context.getNodeParameter('roomIds', [])) : [],
 		streams: source === 'rooms' ? stringList(context.getNodeParameter('streams', [])) : [],
-		otherWidgetIds: source === 'rooms' ? idList(option.otherWidgetIds) : [],
+		otherWidgetIds: source === 'rooms' ? entryList(option.otherWidgetIds) : [],
 		eventTypes: stringList(context.getNodeParameter('eventTypes', [])),
 		routing: isRouting(routing) ? routing : 'single',
 		includeExisting: option.includeExisting === true,

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { PACKAGE_NAME, REPO_ROOT } from '../../../scripts/lib/n8n.mjs';
+import { PACKAGE_NAME, REPO_ROOT } from '../../../support/n8n.mjs';
 
 export const DOCKERFILE = path.join(REPO_ROOT, 'docker', 'Dockerfile');
 

@@ -1,4 +1,4 @@
-import { buildPackage, ensureN8nInstalled } from '../../../scripts/lib/n8n.mjs';
+import { buildPackage, ensureN8nInstalled } from '../../../support/n8n.mjs';
 
 export default async function setup(): Promise<void> {
 	await ensureN8nInstalled();

@@ -20,8 +20,8 @@ import {
 	stagePackage,
 	workerHealthEnvironment,
 	type N8nInstall,
-} from '../../../scripts/lib/n8n.mjs';
-import { activationCommand, ENCRYPTION_KEY, renderFixture, waitForWebhook, workflowIds, type ExecutionRow } from './n8n.mjs';
+} from '../../../support/n8n.mjs';
+import { activationCommand, ENCRYPTION_KEY, renderFixture, waitForWebhook, workflowIds, type ExecutionRow } from '../../../support/startN8n.mjs';
 import { ManagedProcess, startPostgres, startRedis, type PostgresServer, type RedisServer } from './services.mjs';
 
 const DATABASE = 'n8n';

@@ -10,8 +10,8 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { freePort } from '../../../scripts/lib/n8n.mjs';
-import { killGroup } from './n8n.mjs';
+import { freePort } from '../../../support/n8n.mjs';
+import { killGroup } from '../../../support/startN8n.mjs';
 
 const execFileAsync = promisify(execFile);
 

@@ -1,10 +1,18 @@
 import type { Sink } from './sink.mjs';
 
-/** Polls `condition` every 250 ms; on timeout, throws naming `what`, with `context()` (e.g. n8n's log). */
-export async function waitUntil(what: string, condition: () => boolean, timeoutMs: number, context: () => string = () => ''): Promise<void> {
+/** What `waitUntil` shows the end of when it times out: a running n8n's log. */
+export interface LogSource {
+	log(): string;
+}
+
+/** Polls `condition` every 250 ms; on timeout, throws naming `what`, with the end of `logSource`'s log. */
+export async function waitUntil(what: string, condition: () => boolean, timeoutMs: number, logSource?: LogSource): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${context()}`);
+		if (Date.now() > deadline) {
+			const log = logSource ? `\n--- n8n log ---\n${logSource.log().slice(-4000)}` : '';
+			throw new Error(`timed out waiting for ${what}${log}`);
+		}
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }

@@ -4,23 +4,23 @@
  * burst through the webhook processor, and checks executions, workers and sink data per entry.
  *
  * To add a webhook trigger (Teachbase, Gensee): write an entry like `qingsuyun` below from the
- * platform's samples (`scripts/samples/<platform>.mts`) and e2e fixtures, and append it to
+ * platform's samples (`support/samples/<platform>.mts`) and e2e fixtures, and append it to
  * `queuePlatforms`.
  *
  * The Agora Classroom Trigger polls instead of receiving webhooks; queue.test.mts checks it in a
  * block of its own (main instance only, cursor across a restart of the main instance).
  */
-import { GENSEE_SAMPLE_ACTIONS, genseeActionSample } from '../../../scripts/samples/gensee.mjs';
-import type { Delivery } from '../../../scripts/samples/types.mjs';
+import { GENSEE_SAMPLE_ACTIONS, genseeActionSample } from '../../../support/samples/gensee.mjs';
+import type { Delivery } from '../../../support/samples/types.mjs';
 import {
 	QINGSUYUN_SAMPLE_TYPES,
 	qingsuyunSample,
-} from '../../../scripts/samples/qingsuyun.mjs';
+} from '../../../support/samples/qingsuyun.mjs';
 import {
 	TEACHBASE_SAMPLE_EVENTS,
 	TEACHBASE_SAMPLE_TYPES,
 	teachbaseSample,
-} from '../../../scripts/samples/teachbase.mjs';
+} from '../../../support/samples/teachbase.mjs';
 
 /** One distinct platform event of the burst. */
 export interface BurstEvent {

@@ -3,7 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { isRecord } from '../../../shared/guards';
 import { agoraApiRequest } from '../../transport/request';
-import { requiredText, roomUuidProperty, textList } from '../common.description';
+import { entryList } from '../../entryList';
+import { requiredText, roomUuidProperty } from '../common.description';
 
 const properties: INodeProperties[] = [
 	roomUuidProperty,
@@ -54,7 +55,7 @@ function readGroups(value: unknown): BreakoutGroup[] {
 	const entries = isRecord(value) && Array.isArray(value.group) ? value.group.filter(isRecord) : [];
 	return entries.map((entry) => ({
 		groupName: typeof entry.groupName === 'string' ? entry.groupName.trim() : '',
-		users: textList(entry.userUuids).map((userUuid) => ({ userUuid })),
+		users: entryList(entry.userUuids).map((userUuid) => ({ userUuid })),
 	}));
 }
 

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { decodeAgoraEvent, splitParsable } from '../../decode';
-import { readPage } from '../../transport/pagination';
+import { isChosenEventType } from '../../eventTypeFilter';
+import { readPage, walkPages } from '../../transport/pagination';
 import { agoraApiRequest } from '../../transport/request';
 
 export interface EventQuery {
@@ -26,25 +27,25 @@ export async function readEvents(context: IExecuteFunctions, query: EventQuery):
 	const receivedAt = Date.now();
 	const items: INodeExecutionData[] = [];
 	const wanted = query.returnAll ? Number.POSITIVE_INFINITY : query.limit;
-	const seen = new Set<string>();
-	let nextId: string | null = query.afterSequence === undefined ? null : String(query.afterSequence + 1);
 	let events = 0;
-	while (events < wanted) {
-		const qs: IDataObject = {};
-		if (nextId !== null) qs.nextId = nextId;
-		if (query.cmd !== undefined) qs.cmd = query.cmd;
-		const page = readPage(await agoraApiRequest.call(context, 'GET', query.path, undefined, qs));
-		const { events: parsed } = splitParsable(page.list);
-		for (const event of parsed) {
-			if (events >= wanted) break;
-			if (query.afterSequence !== undefined && event.sequence <= query.afterSequence) continue;
-			if (query.cmds.length > 0 && !query.cmds.includes(event.cmd)) continue;
-			events++;
-			items.push(...decodeAgoraEvent(event, { receivedAt, includeRaw: query.includeRaw, oneItemPerUser: query.oneItemPerUser }));
-		}
-		if (page.nextId === null || page.list.length === 0 || seen.has(page.nextId)) break;
-		seen.add(page.nextId);
-		nextId = page.nextId;
-	}
+	await walkPages({
+		startAt: query.afterSequence === undefined ? null : String(query.afterSequence + 1),
+		wantsMore: () => events < wanted,
+		fetchPage: async (nextId) => {
+			const qs: IDataObject = {};
+			if (nextId !== null) qs.nextId = nextId;
+			if (query.cmd !== undefined) qs.cmd = query.cmd;
+			return readPage(await agoraApiRequest.call(context, 'GET', query.path, undefined, qs));
+		},
+		takePage: (page) => {
+			for (const event of splitParsable(page.list).events) {
+				if (events >= wanted) break;
+				if (query.afterSequence !== undefined && event.sequence <= query.afterSequence) continue;
+				if (!isChosenEventType(query.cmds, event.cmd)) continue;
+				events++;
+				items.push(...decodeAgoraEvent(event, { receivedAt, includeRaw: query.includeRaw, oneItemPerUser: query.oneItemPerUser }));
+			}
+		},
+	});
 	return items;
 }

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { agoraApiRequest } from '../../transport/request';
-import { propertyKeys, requiredText, roomUuidProperty, textList } from '../common.description';
+import { entryList } from '../../entryList';
+import { propertyKeys, requiredText, roomUuidProperty } from '../common.description';
 
 const properties: INodeProperties[] = [roomUuidProperty, propertyKeys('classroom')];
 
@@ -12,7 +13,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
-	const keys = textList(this.getNodeParameter('keys', itemIndex, ''));
+	const keys = entryList(this.getNodeParameter('keys', itemIndex, ''));
 	if (keys.length === 0) throw new NodeOperationError(this.getNode(), 'No property keys given', { itemIndex });
 	await agoraApiRequest.call(this, 'DELETE', ['rooms', roomUuid, 'properties'], { properties: keys });
 	return { success: true, roomUuid, deleted: keys };

@@ -1,7 +1,7 @@
 /**
  * Runs a real n8n with this package installed the way a user's Community Nodes install puts it:
- * `<user folder>/.n8n/nodes/node_modules/n8n-nodes-edu-events`. Shared by `npm start` and the
- * end-to-end test harness.
+ * `<user folder>/.n8n/nodes/node_modules/n8n-nodes-edu-events`. Shared by `npm start`, the bench
+ * and the end-to-end test harness.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const PACKAGE_NAME = 'n8n-nodes-edu-events';
 export const DEFAULT_N8N_VERSION = '2.41.1';
 

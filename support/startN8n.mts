@@ -1,6 +1,6 @@
 /**
- * One real n8n per test file: the package installed as a Community Nodes install would, the
- * file's credentials and workflows imported and published, n8n started on free loopback ports
+ * One real n8n per end-to-end test file (or bench configuration): the package installed as a
+ * Community Nodes install would, the given credentials and workflows imported and published, n8n started on free loopback ports
  * with a throwaway user folder and its default SQLite database, and everything removed at stop.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -19,7 +19,7 @@ import {
 	stagePackage,
 	waitForHealthy,
 	type N8nInstall,
-} from '../../../scripts/lib/n8n.mjs';
+} from './n8n.mjs';
 
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures');
 
@@ -124,6 +124,11 @@ export class RunningN8n {
 			[workflowId],
 		);
 		return rows.filter(isExecutionRow);
+	}
+
+	/** How many executions n8n recorded for a workflow so far. */
+	async executionCount(workflowId: string): Promise<number> {
+		return (await this.executions(workflowId)).length;
 	}
 
 	/** The stored run data of every execution of a workflow (to check what the trigger emitted). */

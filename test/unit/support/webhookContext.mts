@@ -6,7 +6,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { mock } from 'vitest-mock-extended';
 
-import { receiveRequest, type ReceivedRequest } from '../../nodes/shared/webhook/request';
+import { receiveRequest, type ReceivedRequest } from '../../../nodes/shared/webhook/request';
 
 export interface FakeRequest {
 	method?: 'GET' | 'POST';

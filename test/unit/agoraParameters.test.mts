@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+
+import { entryList } from '../../nodes/AgoraClassroom/entryList';
+import { isChosenEventType } from '../../nodes/AgoraClassroom/eventTypeFilter';
+
+describe('Agora Classroom parameters', () => {
+	it('reads a list parameter given as separated text or as a list', () => {
+		expect(entryList(' room 1#, room-2\nroom&3 ,, ')).toEqual(['room 1#', 'room-2', 'room&3']);
+		expect(entryList([' a ', '', 'b, c', 7])).toEqual(['a', 'b, c']);
+		expect(entryList(undefined)).toEqual([]);
+		expect(entryList(42)).toEqual([]);
+	});
+
+	it('passes every event type when none is chosen, otherwise only the chosen ones', () => {
+		expect(isChosenEventType([], '3')).toBe(true);
+		expect(isChosenEventType(['3', 'roomGone'], 'roomGone')).toBe(true);
+		expect(isChosenEventType(['3'], '20')).toBe(false);
+		expect(isChosenEventType([3, 20], 20)).toBe(true);
+	});
+});
