@@ -43,7 +43,6 @@ function buildCorpus(): HostileRequest[] {
 			expect: Expectation;
 			marker: string;
 			answer?: Answer;
-			n8nRefusal?: { status: number; reason: string };
 			concurrentGroup?: string;
 		},
 	): void {
@@ -61,7 +60,6 @@ function buildCorpus(): HostileRequest[] {
 			marker: options.marker,
 			authenticated: options.expect !== 'unauthenticated',
 			expect: options.expect,
-			n8nRefusal: options.n8nRefusal,
 			concurrentGroup: options.concurrentGroup,
 		});
 	}

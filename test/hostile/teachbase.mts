@@ -50,7 +50,6 @@ function buildCorpus(): HostileRequest[] {
 			token?: string | null;
 			expect: Expectation;
 			marker: string;
-			n8nRefusal?: { status: number; reason: string };
 			concurrentGroup?: string;
 		},
 	): void {
@@ -66,7 +65,6 @@ function buildCorpus(): HostileRequest[] {
 			marker: options.marker,
 			authenticated: options.expect !== 'unauthenticated',
 			expect: options.expect,
-			n8nRefusal: options.n8nRefusal,
 			concurrentGroup: options.concurrentGroup,
 		});
 	}
