@@ -1,8 +1,14 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { buildEventItem } from '../shared/envelope';
-import { isPrototypeKey, isRecord, parseJsonRecord, type JsonRecord } from '../shared/guards';
-import { epochMillisToIso, isEpochMillis, nowIso } from '../shared/time';
+import { buildEventItem, type DecodeOptions } from '../shared/envelope';
+import { isRecord, parseJsonRecord, type JsonRecord } from '../shared/guards';
+import {
+	epochMillisToIso,
+	isEpochMillis,
+	nowIso,
+	withIsoTimes,
+	type IsoTimeFields,
+} from '../shared/time';
 import {
 	AGORA_CMD,
 	AGORA_PLATFORM,
@@ -20,15 +26,10 @@ import {
 import { normaliseUser } from './users';
 import { normaliseWidgetEvent } from './widget';
 
-export interface AgoraDecodeOptions {
-	/** Epoch milliseconds the event was fetched. */
-	receivedAt: number;
-	includeRaw: boolean;
+export interface AgoraDecodeOptions extends DecodeOptions {
 	/** Users in/out (cmd 20): one item per user instead of one per event. */
 	oneItemPerUser: boolean;
 }
-
-const TIME_FIELD_NAME = /Time$/;
 
 /** Lists of users whose entries carry a role. */
 const USER_LISTS = ['onlineUsers', 'offlineUsers'] as const;
@@ -38,20 +39,15 @@ function iso(value: unknown): string | undefined {
 }
 
 /** `startTime: 1611561776588` also becomes `startTimeIso: "2021-01-25T08:02:56.588Z"`. */
-function withIsoTimes(record: IDataObject): IDataObject {
-	const fields: IDataObject = {};
-	for (const [key, value] of Object.entries(record)) {
-		if (isPrototypeKey(key)) continue;
-		fields[key] = value;
-		const time = TIME_FIELD_NAME.test(key) ? iso(value) : undefined;
-		if (time !== undefined) fields[`${key}Iso`] = time;
-	}
-	return fields;
+const TIME_FIELDS: IsoTimeFields = { name: /Time$/, toIso: iso, suffix: 'Iso' };
+
+function withAgoraIsoTimes(record: IDataObject): IDataObject {
+	return withIsoTimes(record, TIME_FIELDS);
 }
 
 function userList(value: unknown): IDataObject[] {
 	if (!Array.isArray(value)) return [];
-	return value.map(normaliseUser).filter((user): user is IDataObject => user !== undefined).map(withIsoTimes);
+	return value.map(normaliseUser).filter((user): user is IDataObject => user !== undefined).map(withAgoraIsoTimes);
 }
 
 /** Recording file lists arrive as a JSON array or as a string holding one. */
@@ -127,7 +123,7 @@ function eventFields(event: AgoraEvent): IDataObject {
 		cmd: event.cmd,
 	};
 	if (event.version !== undefined) fields.version = event.version;
-	Object.assign(fields, withIsoTimes(event.data));
+	Object.assign(fields, withAgoraIsoTimes(event.data));
 	for (const list of USER_LISTS) if (list in event.data) fields[list] = userList(event.data[list]);
 	if (event.cmd === AGORA_CMD.recordingUploaded && 'recordDetails' in event.data) {
 		fields.recordDetails = recordDetails(event.data.recordDetails);
@@ -185,7 +181,7 @@ function perUserItems(event: AgoraEvent, options: AgoraDecodeOptions): INodeExec
 						sequence: event.sequence,
 						cmd: event.cmd,
 						movement: MOVEMENT[name],
-						...withIsoTimes(user),
+						...withAgoraIsoTimes(user),
 					},
 					options.includeRaw ? rawOf(event) : undefined,
 				),
