@@ -6,7 +6,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { DEFAULT_AGORA_DOMAIN, readAgoraCredentials } from '../nodes/AgoraClassroom/transport/credentials';
+import {
+	DEFAULT_AGORA_DOMAIN,
+	readAgoraCredentials,
+} from '../nodes/AgoraClassroom/transport/credentials';
 import { buildAppToken } from '../nodes/AgoraClassroom/transport/token';
 
 /**
@@ -75,7 +78,7 @@ export class AgoraClassroomApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_AGORA_DOMAIN,
 			description:
-				'The API address: https://api.sd-rtn.com, or https://api.agora.io as Agora\'s fallback. Any http(s)://host[:port] is accepted, e.g. for a gateway.',
+				"The API address: https://api.sd-rtn.com, or https://api.agora.io as Agora's fallback. Any http(s)://host[:port] is accepted, e.g. for a gateway.",
 		},
 	];
 
@@ -112,7 +115,8 @@ export class AgoraClassroomApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'Agora refused access: check that Flexible Classroom is enabled for this project.',
+					message:
+						'Agora refused access: check that Flexible Classroom is enabled for this project.',
 				},
 			},
 		],

@@ -10,7 +10,8 @@ export class QingsuyunApi implements ICredentialType {
 		dark: 'file:../nodes/Qingsuyun/qingsuyun.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-edu-events/n8n-nodes-edu-events#qingsuyun-trigger';
+	documentationUrl =
+		'https://github.com/n8n-nodes-edu-events/n8n-nodes-edu-events#qingsuyun-trigger';
 
 	properties: INodeProperties[] = [
 		{

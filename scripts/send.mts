@@ -10,7 +10,8 @@ import { SampleError, type Delivery } from '../support/samples/types.mjs';
 
 function usageText(): string {
 	const lines = Object.entries(samplePlatforms).map(
-		([name, platform]) => `  npm run send -- ${name} <${[...platform.events, 'all'].join('|')}> <url> ${platform.flagsUsage}`,
+		([name, platform]) =>
+			`  npm run send -- ${name} <${[...platform.events, 'all'].join('|')}> <url> ${platform.flagsUsage}`,
 	);
 	return `Usage:\n${lines.join('\n')}`;
 }

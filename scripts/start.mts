@@ -17,9 +17,13 @@ import {
 
 async function main(): Promise<void> {
 	const port = Number(process.env.N8N_PORT ?? 5678);
-	const userFolder = path.resolve(process.env.EDU_EVENTS_USER_FOLDER ?? path.join(REPO_ROOT, '.n8n-local'));
+	const userFolder = path.resolve(
+		process.env.EDU_EVENTS_USER_FOLDER ?? path.join(REPO_ROOT, '.n8n-local'),
+	);
 
-	console.log('Preparing n8n (the first run installs it, which takes a few minutes; progress below)…');
+	console.log(
+		'Preparing n8n (the first run installs it, which takes a few minutes; progress below)…',
+	);
 	const install = await ensureN8nInstalled();
 	console.log(`n8n ${install.version} is installed. Building n8n-nodes-edu-events…`);
 	await buildPackage();

@@ -11,7 +11,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-import { fileListProblems, manifestProblems, sourceMapProblems } from '../support/verify/contents.mjs';
+import {
+	fileListProblems,
+	manifestProblems,
+	sourceMapProblems,
+} from '../support/verify/contents.mjs';
 import { packAndUnpack, type PackedTarball } from '../support/verify/pack.mjs';
 import type { ScanResult } from '../support/verify/scan.mjs';
 
@@ -68,7 +72,8 @@ async function verify(root: string): Promise<boolean> {
 	// eslint-plugin-n8n-nodes-base reads NODE_ENV when it loads: with "test" (set by vitest) it
 	// treats every file as Test.node.ts and reports false filename findings.
 	if (process.env.NODE_ENV === 'test') delete process.env.NODE_ENV;
-	const { scan, SOURCE_FILE_PATTERNS, TARBALL_FILE_PATTERNS } = await import('../support/verify/scan.mjs');
+	const { scan, SOURCE_FILE_PATTERNS, TARBALL_FILE_PATTERNS } =
+		await import('../support/verify/scan.mjs');
 
 	log(`building ${root}`);
 	await build(root);

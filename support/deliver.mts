@@ -18,7 +18,8 @@ export async function deliver(
 	extraQuery: Record<string, string> = {},
 ): Promise<DeliveryReply> {
 	const target = new URL(url);
-	for (const [key, value] of Object.entries({ ...delivery.query, ...extraQuery })) target.searchParams.set(key, value);
+	for (const [key, value] of Object.entries({ ...delivery.query, ...extraQuery }))
+		target.searchParams.set(key, value);
 	const response = await fetch(target, {
 		method: delivery.method,
 		headers: delivery.contentType ? { 'content-type': delivery.contentType } : {},
@@ -35,7 +36,12 @@ export async function deliver(
 
 /** A POST of `body` as it is, with `contentType` (none when undefined). */
 export function postRaw(body: string, contentType: string | undefined): Delivery {
-	return { label: 'post', method: 'POST', body, ...(contentType === undefined ? {} : { contentType }) };
+	return {
+		label: 'post',
+		method: 'POST',
+		body,
+		...(contentType === undefined ? {} : { contentType }),
+	};
 }
 
 /** A GET carrying `query` and no body. */

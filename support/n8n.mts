@@ -78,7 +78,9 @@ export async function stagePackage(userFolder: string): Promise<void> {
 	await rm(target, { recursive: true, force: true });
 	await mkdir(target, { recursive: true });
 	await cp(path.join(REPO_ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
-	const manifest: unknown = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+	const manifest: unknown = JSON.parse(
+		await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'),
+	);
 	await writeFile(path.join(target, 'package.json'), JSON.stringify(manifest, null, 2));
 	// What `npm install` leaves in the nodes folder after a Community Nodes install.
 	const nodesManifest = path.join(nodesDir, 'package.json');
@@ -157,7 +159,9 @@ export async function runN8nCommand(
 		return `${stdout}${stderr}`;
 	} catch (error) {
 		const detail =
-			error instanceof Error && 'stderr' in error ? String((error as { stderr: unknown }).stderr) : '';
+			error instanceof Error && 'stderr' in error
+				? String((error as { stderr: unknown }).stderr)
+				: '';
 		throw new Error(`n8n ${args.join(' ')} failed: ${String(error)}\n${detail}`);
 	}
 }

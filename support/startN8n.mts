@@ -46,12 +46,20 @@ export interface ExecutionRow {
 }
 
 interface Sqlite3Database {
-	all(sql: string, params: unknown[], callback: (error: Error | null, rows: unknown[]) => void): void;
+	all(
+		sql: string,
+		params: unknown[],
+		callback: (error: Error | null, rows: unknown[]) => void,
+	): void;
 	close(callback: (error: Error | null) => void): void;
 }
 
 interface Sqlite3Module {
-	Database: new (file: string, mode: number, callback: (error: Error | null) => void) => Sqlite3Database;
+	Database: new (
+		file: string,
+		mode: number,
+		callback: (error: Error | null) => void,
+	) => Sqlite3Database;
 	OPEN_READONLY: number;
 }
 
@@ -114,7 +122,9 @@ export class RunningN8n {
 	}
 
 	isRunning(): boolean {
-		return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+		return (
+			this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null
+		);
 	}
 
 	/** Executions n8n recorded for a workflow, read from its SQLite database. */
@@ -143,22 +153,30 @@ export class RunningN8n {
 	}
 
 	/** Every execution of a workflow with its status and stored run data, oldest first. */
-	async executionRecords(workflowId: string): Promise<Array<{ id: string; status: string; data: string }>> {
+	async executionRecords(
+		workflowId: string,
+	): Promise<Array<{ id: string; status: string; data: string }>> {
 		const rows = await this.query(
 			'SELECT e.id AS id, e.status AS status, d.data AS data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = ? ORDER BY e.id',
 			[workflowId],
 		);
 		return rows.flatMap((row) =>
 			typeof row === 'object' && row !== null && 'id' in row && 'status' in row
-				? [{ id: String(row.id), status: String(row.status), data: 'data' in row ? String(row.data ?? '') : '' }]
+				? [
+						{
+							id: String(row.id),
+							status: String(row.status),
+							data: 'data' in row ? String(row.data ?? '') : '',
+						},
+					]
 				: [],
 		);
 	}
 
 	private async query(sql: string, params: unknown[]): Promise<unknown[]> {
-		const sqlite3: unknown = createRequire(path.join(this.install.nodeModules, 'n8n', 'package.json'))(
-			'sqlite3',
-		);
+		const sqlite3: unknown = createRequire(
+			path.join(this.install.nodeModules, 'n8n', 'package.json'),
+		)('sqlite3');
 		if (!isSqlite3Module(sqlite3)) throw new Error('sqlite3 from the n8n install did not load');
 		const file = path.join(this.userFolder, '.n8n', 'database.sqlite');
 		const db = await new Promise<Sqlite3Database>((resolve, reject) => {
@@ -181,7 +199,9 @@ export class RunningN8n {
 		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 		// n8n runs in its own process group, with its task runner: stop them all.
 		killGroup(child.pid, 'SIGTERM');
-		const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000));
+		const timeout = new Promise<'timeout'>((resolve) =>
+			setTimeout(() => resolve('timeout'), 20_000),
+		);
 		if ((await Promise.race([exited, timeout])) === 'timeout') {
 			killGroup(child.pid, 'SIGKILL');
 			await exited;
@@ -227,7 +247,10 @@ export function workflowIds(fixtureText: string): string[] {
 	const parsed: unknown = JSON.parse(fixtureText);
 	const list = Array.isArray(parsed) ? parsed : [parsed];
 	return list.flatMap((workflow: unknown) =>
-		typeof workflow === 'object' && workflow !== null && 'id' in workflow && typeof workflow.id === 'string'
+		typeof workflow === 'object' &&
+		workflow !== null &&
+		'id' in workflow &&
+		typeof workflow.id === 'string'
 			? [workflow.id]
 			: [],
 	);
@@ -284,7 +307,13 @@ export async function startN8n(options: StartOptions): Promise<RunningN8n> {
 			}
 		}
 
-		const running = new RunningN8n(`http://127.0.0.1:${port}`, userFolder, install, env, options.webhooks);
+		const running = new RunningN8n(
+			`http://127.0.0.1:${port}`,
+			userFolder,
+			install,
+			env,
+			options.webhooks,
+		);
 		await running.launch();
 		return running;
 	} catch (error) {

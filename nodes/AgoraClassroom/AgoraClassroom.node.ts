@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as breakoutGroup from './actions/breakoutGroup';
@@ -16,7 +21,8 @@ export class AgoraClassroom implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Create and run Agora Flexible Classroom classes: classrooms, users, recordings, breakout groups and events',
+		description:
+			'Create and run Agora Flexible Classroom classes: classrooms, users, recordings, breakout groups and events',
 		defaults: {
 			name: 'Agora Classroom',
 		},

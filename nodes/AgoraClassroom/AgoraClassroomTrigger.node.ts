@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { outputsExpression } from '../shared/routing';
 import { agoraClassroomTriggerProperties } from './trigger/description';
@@ -12,7 +17,8 @@ export class AgoraClassroomTrigger implements INodeType {
 		icon: { light: 'file:agora.svg', dark: 'file:agora.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter.source === "appQueue" ? "All classrooms" : "Classrooms: " + [].concat($parameter.roomIds).join(", ") }}',
+		subtitle:
+			'={{ $parameter.source === "appQueue" ? "All classrooms" : "Classrooms: " + [].concat($parameter.roomIds).join(", ") }}',
 		description:
 			'Starts the workflow on new events in Agora Flexible Classroom: classes starting and ending, users joining, leaving or kicked, recordings, quizzes, polls and more',
 		defaults: {

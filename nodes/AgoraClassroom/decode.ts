@@ -47,7 +47,10 @@ function withAgoraIsoTimes(record: IDataObject): IDataObject {
 
 function userList(value: unknown): IDataObject[] {
 	if (!Array.isArray(value)) return [];
-	return value.map(normaliseUser).filter((user): user is IDataObject => user !== undefined).map(withAgoraIsoTimes);
+	return value
+		.map(normaliseUser)
+		.filter((user): user is IDataObject => user !== undefined)
+		.map(withAgoraIsoTimes);
 }
 
 /** Recording file lists arrive as a JSON array or as a string holding one. */
@@ -95,12 +98,16 @@ function occurredAtMillis(event: AgoraEvent): number | undefined {
 	const { data } = event;
 	switch (event.cmd) {
 		case AGORA_CMD.classState: {
-			const key = ({ 1: 'startTime', 2: 'endTime', 3: 'closeTime' } as Record<string, string>)[String(data.state)];
+			const key = ({ 1: 'startTime', 2: 'endTime', 3: 'closeTime' } as Record<string, string>)[
+				String(data.state)
+			];
 			return key === undefined ? undefined : latest([data[key]]);
 		}
 		case AGORA_CMD.usersInOut:
 			return latest(
-				USER_LISTS.flatMap((list) => (Array.isArray(data[list]) ? data[list] : [])).map((user) => (isRecord(user) ? user.updateTime : undefined)),
+				USER_LISTS.flatMap((list) => (Array.isArray(data[list]) ? data[list] : [])).map((user) =>
+					isRecord(user) ? user.updateTime : undefined,
+				),
 			);
 		case AGORA_CMD.recordingState:
 			return Number(data.state) === 1 ? latest([data.startTime]) : latest([data.endTime]);
@@ -140,7 +147,12 @@ function eventFields(event: AgoraEvent): IDataObject {
 }
 
 function rawOf(event: AgoraEvent): IDataObject {
-	const raw: IDataObject = { roomUuid: event.roomUuid, cmd: event.cmd, sequence: event.sequence, data: event.data };
+	const raw: IDataObject = {
+		roomUuid: event.roomUuid,
+		cmd: event.cmd,
+		sequence: event.sequence,
+		data: event.data,
+	};
 	if (event.version !== undefined) raw.version = event.version;
 	if (event.fromUser !== undefined) raw.fromUser = event.fromUser;
 	if (event.operator !== undefined) raw.operator = event.operator;
@@ -196,7 +208,10 @@ function perUserItems(event: AgoraEvent, options: AgoraDecodeOptions): INodeExec
  * `eventName` says what happened, `eventId` is `<roomUuid>:<sequence>`. Users in/out events give
  * one item per user when asked (an event that lists nobody still gives one item).
  */
-export function decodeAgoraEvent(event: AgoraEvent, options: AgoraDecodeOptions): INodeExecutionData[] {
+export function decodeAgoraEvent(
+	event: AgoraEvent,
+	options: AgoraDecodeOptions,
+): INodeExecutionData[] {
 	if (options.oneItemPerUser && event.cmd === AGORA_CMD.usersInOut) {
 		const items = perUserItems(event, options);
 		if (items.length > 0) return items;
@@ -209,7 +224,8 @@ export function decodeAgoraEvent(event: AgoraEvent, options: AgoraDecodeOptions)
 				event: String(event.cmd),
 				eventName: eventName(event),
 				eventId: `${event.roomUuid}:${event.sequence}`,
-				occurredAt: occurred === undefined ? undefined : epochMillisToIso(occurred, AGORA_TIME_ZONE),
+				occurredAt:
+					occurred === undefined ? undefined : epochMillisToIso(occurred, AGORA_TIME_ZONE),
 				receivedAt: nowIso(AGORA_TIME_ZONE, options.receivedAt),
 			},
 			eventFields(event),
@@ -219,7 +235,10 @@ export function decodeAgoraEvent(event: AgoraEvent, options: AgoraDecodeOptions)
 }
 
 /** Separates list entries that are events from those that are not (the caller flags those, never drops them). */
-export function splitParsable(list: readonly JsonRecord[]): { events: AgoraEvent[]; unparsable: JsonRecord[] } {
+export function splitParsable(list: readonly JsonRecord[]): {
+	events: AgoraEvent[];
+	unparsable: JsonRecord[];
+} {
 	const events: AgoraEvent[] = [];
 	const unparsable: JsonRecord[] = [];
 	for (const entry of list) {

@@ -29,12 +29,28 @@ interface AgoraEventType {
 export const AGORA_EVENT_TYPES: readonly AgoraEventType[] = [
 	{ cmd: 1, name: 'Class State Changed', description: 'The class started, ended or was closed' },
 	{ cmd: 3, name: 'Chat Message', description: 'A chat message was sent in the classroom' },
-	{ cmd: 20, name: 'Users Joined or Left', description: 'Users joined, reconnected, left or were kicked out' },
-	{ cmd: 1001, name: 'Recording State Changed', description: 'Recording started, stopped, paused or resumed' },
+	{
+		cmd: 20,
+		name: 'Users Joined or Left',
+		description: 'Users joined, reconnected, left or were kicked out',
+	},
+	{
+		cmd: 1001,
+		name: 'Recording State Changed',
+		description: 'Recording started, stopped, paused or resumed',
+	},
 	{ cmd: 1002, name: 'Recording Uploaded', description: 'A recorded file was uploaded' },
-	{ cmd: 1003, name: 'Cloud Drive Changed', description: 'Course resources in the cloud drive changed' },
+	{
+		cmd: 1003,
+		name: 'Cloud Drive Changed',
+		description: 'Course resources in the cloud drive changed',
+	},
 	{ cmd: 1101, name: 'Reward Changed', description: 'Rewards (stars) given to users changed' },
-	{ cmd: 1110, name: 'Widget Changed', description: 'A widget changed: pop-up quiz, poll or another widget' },
+	{
+		cmd: 1110,
+		name: 'Widget Changed',
+		description: 'A widget changed: pop-up quiz, poll or another widget',
+	},
 	{ cmd: 1501, name: 'Stage Changed', description: 'Users went on or off the stage' },
 	{ cmd: 1502, name: 'Hand Raise Changed', description: 'Users raised or lowered their hands' },
 ];
@@ -122,7 +138,8 @@ export function usersInOutName(data: JsonRecord): string {
 	for (const direction of ['online', 'offline'] as const) {
 		const users = data[`${direction}Users`];
 		if (!Array.isArray(users)) continue;
-		for (const user of users) names.add(userMovementName(direction, isRecord(user) ? user.type : undefined));
+		for (const user of users)
+			names.add(userMovementName(direction, isRecord(user) ? user.type : undefined));
 	}
 	if (names.size === 1) return [...names][0];
 	return 'Users joined or left';

@@ -34,7 +34,9 @@ export interface NormalisedRole {
 export function normaliseRole(value: unknown): NormalisedRole | undefined {
 	if (typeof value === 'number' && Number.isInteger(value)) {
 		const name = ROLE_BY_NUMBER[value];
-		return name === undefined ? { role: String(value), roleId: value } : { role: name, roleId: value };
+		return name === undefined
+			? { role: String(value), roleId: value }
+			: { role: name, roleId: value };
 	}
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
 	const trimmed = value.trim();
@@ -49,7 +51,8 @@ export function normaliseRole(value: unknown): NormalisedRole | undefined {
 export function normaliseUser(user: unknown): IDataObject | undefined {
 	if (!isRecord(user)) return undefined;
 	const normalised: IDataObject = {};
-	for (const [key, value] of Object.entries(user)) if (!isPrototypeKey(key)) normalised[key] = value;
+	for (const [key, value] of Object.entries(user))
+		if (!isPrototypeKey(key)) normalised[key] = value;
 	const role = normaliseRole(user.role);
 	if (role !== undefined) {
 		normalised.role = role.role;

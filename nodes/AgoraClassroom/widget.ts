@@ -37,7 +37,9 @@ export interface NormalisedWidget {
 /** `{"extra.a": 1, extra: {b: 2}}` → `{extra: {a: 1, b: 2}}`. */
 export function expandFlattenedKeys(properties: JsonRecord): IDataObject {
 	const expanded: IDataObject = {};
-	const entries = Object.entries(properties).sort(([a], [b]) => a.split('.').length - b.split('.').length);
+	const entries = Object.entries(properties).sort(
+		([a], [b]) => a.split('.').length - b.split('.').length,
+	);
 	for (const [key, value] of entries) {
 		const path = key.split('.');
 		if (path.some((part) => part === '' || isPrototypeKey(part))) continue;
@@ -50,7 +52,12 @@ export function expandFlattenedKeys(properties: JsonRecord): IDataObject {
 		}
 		const last = path[path.length - 1];
 		const existing = target[last];
-		target[last] = isRecord(existing) && isRecord(value) ? { ...existing, ...expandFlattenedKeys(value) } : isRecord(value) ? expandFlattenedKeys(value) : value;
+		target[last] =
+			isRecord(existing) && isRecord(value)
+				? { ...existing, ...expandFlattenedKeys(value) }
+				: isRecord(value)
+					? expandFlattenedKeys(value)
+					: value;
 	}
 	return expanded;
 }
@@ -63,21 +70,48 @@ function firstDefined<T>(...values: Array<T | undefined>): T | undefined {
 	return values.find((value) => value !== undefined);
 }
 
-function widgetKind(widgetUuid: string, properties: IDataObject, extra: IDataObject, cause: JsonRecord): WidgetKind {
+function widgetKind(
+	widgetUuid: string,
+	properties: IDataObject,
+	extra: IDataObject,
+	cause: JsonRecord,
+): WidgetKind {
 	if (widgetUuid === POPUP_QUIZ_WIDGET) return 'popupQuiz';
 	if (widgetUuid === POLL_WIDGET) return 'poll';
-	if ('popQuizId' in cause || 'popupQuizId' in extra || 'popupQuizId' in properties || 'answerState' in extra || 'selectedItems' in properties) {
+	if (
+		'popQuizId' in cause ||
+		'popupQuizId' in extra ||
+		'popupQuizId' in properties ||
+		'answerState' in extra ||
+		'selectedItems' in properties
+	) {
 		return 'popupQuiz';
 	}
-	if ('pollId' in cause || 'pollId' in extra || 'pollId' in properties || 'pollState' in extra || 'pollingState' in extra || 'selectIndex' in properties) {
+	if (
+		'pollId' in cause ||
+		'pollId' in extra ||
+		'pollId' in properties ||
+		'pollState' in extra ||
+		'pollingState' in extra ||
+		'selectIndex' in properties
+	) {
 		return 'poll';
 	}
 	return 'other';
 }
 
-const ACTIVITY: Record<Exclude<WidgetKind, 'other'>, readonly [string, string, string, string, string]> = {
+const ACTIVITY: Record<
+	Exclude<WidgetKind, 'other'>,
+	readonly [string, string, string, string, string]
+> = {
 	// [started, ended, submitted, summary, unknown]
-	popupQuiz: ['Quiz started', 'Quiz ended', 'Quiz answered', 'Quiz results updated', 'Quiz changed'],
+	popupQuiz: [
+		'Quiz started',
+		'Quiz ended',
+		'Quiz answered',
+		'Quiz results updated',
+		'Quiz changed',
+	],
 	poll: ['Poll started', 'Poll ended', 'Poll voted', 'Poll results updated', 'Poll changed'],
 };
 
@@ -86,7 +120,12 @@ const ACTIVITY: Record<Exclude<WidgetKind, 'other'>, readonly [string, string, s
  * (Agora's own examples carry no `cause`): a learner's own answer, a round state of 1 or 0, or
  * only updated totals.
  */
-function activityOf(kind: WidgetKind, causeAction: number | undefined, properties: IDataObject, roundState: number | undefined): string {
+function activityOf(
+	kind: WidgetKind,
+	causeAction: number | undefined,
+	properties: IDataObject,
+	roundState: number | undefined,
+): string {
 	if (kind === 'other') return 'Widget changed';
 	const [started, ended, submitted, summary, unknown] = ACTIVITY[kind];
 	switch (causeAction) {
@@ -101,24 +140,42 @@ function activityOf(kind: WidgetKind, causeAction: number | undefined, propertie
 		default:
 			break;
 	}
-	if ('selectedItems' in properties || 'selectIndex' in properties || 'lastCommitTime' in properties) return submitted;
+	if (
+		'selectedItems' in properties ||
+		'selectIndex' in properties ||
+		'lastCommitTime' in properties
+	)
+		return submitted;
 	const extra = isRecord(properties.extra) ? properties.extra : {};
 	if ('selectIndex' in extra) return submitted;
 	if (roundState === 1) return started;
 	if (roundState === 0) return ended;
-	if ('pollDetails' in extra || 'selectedCount' in extra || 'totalCount' in extra || 'correctCount' in extra) return summary;
+	if (
+		'pollDetails' in extra ||
+		'selectedCount' in extra ||
+		'totalCount' in extra ||
+		'correctCount' in extra
+	)
+		return summary;
 	return unknown;
 }
 
 export function normaliseWidgetEvent(data: JsonRecord): NormalisedWidget {
-	const properties = expandFlattenedKeys(isRecord(data.changeProperties) ? data.changeProperties : {});
+	const properties = expandFlattenedKeys(
+		isRecord(data.changeProperties) ? data.changeProperties : {},
+	);
 	const extra: IDataObject = isRecord(properties.extra) ? properties.extra : {};
 	const cause: JsonRecord = isRecord(data.cause) ? data.cause : {};
 	const widgetUuid = text(data.widgetUuid) ?? '';
 	const kind = widgetKind(widgetUuid, properties, extra, cause);
 	const causeAction = integer(cause.action);
 	const answerState = integer(extra.answerState);
-	const pollState = firstDefined(integer(extra.pollState), integer(extra.pollingState), integer(properties.pollState), integer(properties.pollingState));
+	const pollState = firstDefined(
+		integer(extra.pollState),
+		integer(extra.pollingState),
+		integer(properties.pollState),
+		integer(properties.pollingState),
+	);
 	const state = integer(properties.state);
 	const roundState = kind === 'popupQuiz' ? answerState : kind === 'poll' ? pollState : undefined;
 
@@ -129,7 +186,14 @@ export function normaliseWidgetEvent(data: JsonRecord): NormalisedWidget {
 		properties,
 	};
 	if (causeAction !== undefined) widget.causeAction = causeAction;
-	const quizId = firstDefined(text(cause.popQuizId), text(cause.popupQuizId), text(extra.popupQuizId), text(extra.popQuizId), text(properties.popupQuizId), text(properties.popQuizId));
+	const quizId = firstDefined(
+		text(cause.popQuizId),
+		text(cause.popupQuizId),
+		text(extra.popupQuizId),
+		text(extra.popQuizId),
+		text(properties.popupQuizId),
+		text(properties.popQuizId),
+	);
 	if (quizId !== undefined && kind === 'popupQuiz') widget.quizId = quizId;
 	const pollId = firstDefined(text(cause.pollId), text(extra.pollId), text(properties.pollId));
 	if (pollId !== undefined && kind === 'poll') widget.pollId = pollId;

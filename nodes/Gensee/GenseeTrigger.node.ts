@@ -1,4 +1,9 @@
-import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { outputsExpression } from '../shared/routing';
 import { manuallyConfiguredWebhookMethods } from '../shared/webhook/lifecycle';
@@ -17,7 +22,8 @@ export class GenseeTrigger implements INodeType {
 		icon: { light: 'file:gensee.svg', dark: 'file:gensee.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter.interfaces.length ? $parameter.interfaces.join(", ") : "All callbacks" }}',
+		subtitle:
+			'={{ $parameter.interfaces.length ? $parameter.interfaces.join(", ") : "All callbacks" }}',
 		description:
 			'Starts the workflow on Gensee (展视互动) webinar and class callbacks: attendance and live status, courseware viewing, Q&A, roll call, end page and co-browse',
 		defaults: {

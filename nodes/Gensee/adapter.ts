@@ -62,5 +62,7 @@ export const genseeAdapter: WebhookAdapter<GenseeEvent> = {
 	outputKey: ({ kind }) => kind,
 
 	acknowledgement: (context, read) =>
-		read.recognized ? interfaceReply(context, read.event.kind, read.event.params) : interfaceReply(context, undefined, {}),
+		read.recognized
+			? interfaceReply(context, read.event.kind, read.event.params)
+			: interfaceReply(context, undefined, {}),
 };

@@ -19,7 +19,9 @@ const NUMERIC_PARAMETERS = ['Action', 'totalusernum'];
 export function genseeTimeToIso(value: string | undefined): string | undefined {
 	if (value === undefined || !/^\d{9,13}$/.test(value.trim())) return undefined;
 	const number = Number(value);
-	return number >= 1e11 ? epochMillisToIso(number, GENSEE_TIME_ZONE) : epochSecondsToIso(number, GENSEE_TIME_ZONE);
+	return number >= 1e11
+		? epochMillisToIso(number, GENSEE_TIME_ZONE)
+		: epochSecondsToIso(number, GENSEE_TIME_ZONE);
 }
 
 function asNumber(value: string | undefined): number | string | undefined {
@@ -29,12 +31,17 @@ function asNumber(value: string | undefined): number | string | undefined {
 }
 
 /** Status (101–110) and VOD (111/112) callbacks: one item per request. */
-function decodeAction(kind: GenseeInterface, params: GenseeParams, receivedAt: string): INodeExecutionData {
+function decodeAction(
+	kind: GenseeInterface,
+	params: GenseeParams,
+	receivedAt: string,
+): INodeExecutionData {
 	const fields: IDataObject = {};
 	// The documented names first and exactly spelled, whatever casing the request used.
 	for (const name of ['ClassNo', 'Operator', 'Action', 'Affected', 'totalusernum']) {
 		const value = param(params, name);
-		if (value !== undefined) fields[name] = NUMERIC_PARAMETERS.includes(name) ? asNumber(value) : value;
+		if (value !== undefined)
+			fields[name] = NUMERIC_PARAMETERS.includes(name) ? asNumber(value) : value;
 	}
 	const documented = new Set(Object.keys(fields).map((name) => name.toLowerCase()));
 	for (const [key, value] of Object.entries(platformFields(params))) {
@@ -104,10 +111,20 @@ export function decodeQaDocument(
 }
 
 /** Web Q&A, roll call, end page and co-browse: the request's fields under their own names. */
-function decodeFields(kind: GenseeInterface, params: GenseeParams, receivedAt: string): INodeExecutionData {
+function decodeFields(
+	kind: GenseeInterface,
+	params: GenseeParams,
+	receivedAt: string,
+): INodeExecutionData {
 	const info = genseeInterfaceInfo(kind);
 	return buildEventItem(
-		{ platform: GENSEE_PLATFORM, event: info.event, eventName: info.eventName, occurredAt: receivedAt, receivedAt },
+		{
+			platform: GENSEE_PLATFORM,
+			event: info.event,
+			eventName: info.eventName,
+			occurredAt: receivedAt,
+			receivedAt,
+		},
 		{ interface: kind, ...platformFields(params) },
 	);
 }

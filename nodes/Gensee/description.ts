@@ -6,8 +6,10 @@ import { rawBodySwitchProperty } from '../shared/webhook/rawBody';
 import { tokenUrlNotice, webhookAuthenticationProperty } from '../shared/webhookToken';
 import { GENSEE_ACTIONS, GENSEE_INTERFACES } from './events';
 
-export const DEFAULT_ROLL_CALL_MESSAGE = '签到成功。\nRoll call recorded — you can close this page.';
-export const DEFAULT_END_PAGE_MESSAGE = '感谢您的参与！\nThank you for attending — you can close this page.';
+export const DEFAULT_ROLL_CALL_MESSAGE =
+	'签到成功。\nRoll call recorded — you can close this page.';
+export const DEFAULT_END_PAGE_MESSAGE =
+	'感谢您的参与！\nThank you for attending — you can close this page.';
 
 const showForPage = { show: { pageReply: ['page'] } };
 const showForRedirect = { show: { pageReply: ['redirect'] } };
@@ -54,7 +56,11 @@ export const genseeTriggerProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Show a Message', value: 'page', description: 'A small page with your message' },
-			{ name: 'Redirect', value: 'redirect', description: 'Send the browser on to a page of yours' },
+			{
+				name: 'Redirect',
+				value: 'redirect',
+				description: 'Send the browser on to a page of yours',
+			},
 		],
 		default: 'page',
 		description:
@@ -83,7 +89,7 @@ export const genseeTriggerProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://example.com/checked-in?user={userid}&webcast={webcastid}',
 		description:
-			'Where to send the browser. {userid} and {webcastid} are replaced by the request\'s values; n8n expressions work too.',
+			"Where to send the browser. {userid} and {webcastid} are replaced by the request's values; n8n expressions work too.",
 		displayOptions: showForRedirect,
 	},
 	{
@@ -93,7 +99,7 @@ export const genseeTriggerProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://example.com/survey?user={userid}&class={confid}',
 		description:
-			'Where to send the browser. {userid}, {confid} and {username} are replaced by the request\'s values; n8n expressions work too.',
+			"Where to send the browser. {userid}, {confid} and {username} are replaced by the request's values; n8n expressions work too.",
 		displayOptions: showForRedirect,
 	},
 	{
@@ -102,7 +108,11 @@ export const genseeTriggerProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Name and URL Entries', value: 'entries' },
-			{ name: 'Raw JSON', value: 'json', description: 'Exactly the JSON your Gensee version expects' },
+			{
+				name: 'Raw JSON',
+				value: 'json',
+				description: 'Exactly the JSON your Gensee version expects',
+			},
 		],
 		default: 'entries',
 		description:
@@ -147,7 +157,8 @@ export const genseeTriggerProperties: INodeProperties[] = [
 		unrecognizedRequestsOption({
 			emit: 'Requests that match no interface, or malformed Q&A XML, start the workflow with "unrecognized: true" and their raw body',
 			discardName: 'Discard (Still Answer 200)',
-			discard: 'Answer as the interface requires (an empty 200 for server callbacks) and start nothing',
+			discard:
+				'Answer as the interface requires (an empty 200 for server callbacks) and start nothing',
 		}),
 	]),
 	rawBodySwitchProperty,

@@ -7,13 +7,7 @@ export const GENSEE_TIME_ZONE = 'Asia/Shanghai';
 
 /** The seven callback interfaces of the Gensee spec, by the `kind` a URL may name explicitly. */
 export type GenseeInterface =
-	| 'status'
-	| 'vod'
-	| 'qaClient'
-	| 'qaWeb'
-	| 'rollCall'
-	| 'endPage'
-	| 'coBrowse';
+	'status' | 'vod' | 'qaClient' | 'qaWeb' | 'rollCall' | 'endPage' | 'coBrowse';
 
 interface GenseeInterfaceInfo {
 	kind: GenseeInterface;
@@ -29,7 +23,8 @@ export const GENSEE_INTERFACES: readonly GenseeInterfaceInfo[] = [
 	{
 		kind: 'status',
 		name: 'Live Status and Attendance',
-		description: 'Live/class started, paused, stopped, recording ready, users joining and leaving (Action 101–110)',
+		description:
+			'Live/class started, paused, stopped, recording ready, users joining and leaving (Action 101–110)',
 		event: 'status',
 		eventName: 'Live status changed',
 	},

@@ -4,7 +4,14 @@ import { textReply, type WebhookReply } from '../shared/webhook/reply';
 import { DEFAULT_END_PAGE_MESSAGE, DEFAULT_ROLL_CALL_MESSAGE } from './description';
 import type { GenseeInterface } from './events';
 import type { GenseeParams } from './params';
-import { coBrowseListJson, fillRedirectUrl, HTML, isHttpUrl, JSON_UTF8, messagePage } from './replies';
+import {
+	coBrowseListJson,
+	fillRedirectUrl,
+	HTML,
+	isHttpUrl,
+	JSON_UTF8,
+	messagePage,
+} from './replies';
 
 function stringParameter(context: IWebhookFunctions, name: string, fallback: string): string {
 	const value = context.getNodeParameter(name, fallback);
@@ -12,12 +19,21 @@ function stringParameter(context: IWebhookFunctions, name: string, fallback: str
 }
 
 /** The page or redirect an attendee's browser gets for the roll-call and end-page interfaces. */
-function browserReply(context: IWebhookFunctions, kind: 'rollCall' | 'endPage', params: GenseeParams): WebhookReply {
+function browserReply(
+	context: IWebhookFunctions,
+	kind: 'rollCall' | 'endPage',
+	params: GenseeParams,
+): WebhookReply {
 	const isRollCall = kind === 'rollCall';
 	if (context.getNodeParameter('pageReply', 'page') === 'redirect') {
-		const template = stringParameter(context, isRollCall ? 'rollCallRedirectUrl' : 'endPageRedirectUrl', '');
+		const template = stringParameter(
+			context,
+			isRollCall ? 'rollCallRedirectUrl' : 'endPageRedirectUrl',
+			'',
+		);
 		const target = fillRedirectUrl(template.trim(), params);
-		if (isHttpUrl(target)) return { status: 302, body: '', contentType: HTML, headers: { Location: target } };
+		if (isHttpUrl(target))
+			return { status: 302, body: '', contentType: HTML, headers: { Location: target } };
 	}
 	const message = isRollCall
 		? stringParameter(context, 'rollCallMessage', DEFAULT_ROLL_CALL_MESSAGE)
@@ -46,6 +62,7 @@ export function interfaceReply(
 	params: GenseeParams,
 ): WebhookReply {
 	if (kind === 'rollCall' || kind === 'endPage') return browserReply(context, kind, params);
-	if (kind === 'coBrowse') return { status: 200, body: coBrowseJson(context), contentType: JSON_UTF8 };
+	if (kind === 'coBrowse')
+		return { status: 200, body: coBrowseJson(context), contentType: JSON_UTF8 };
 	return textReply(200, '');
 }

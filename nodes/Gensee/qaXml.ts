@@ -92,7 +92,10 @@ export function parseQaXml(rawBody: string): QaParseResult {
 		// Senders put a BOM or blank lines before the declaration, which XML itself forbids there.
 		parsed = parser.parse(rawBody.replace(/^\uFEFF/, '').trimStart(), true);
 	} catch (error) {
-		return { ok: false, problem: `The XML body is malformed: ${error instanceof Error ? error.message : 'parse error'}` };
+		return {
+			ok: false,
+			problem: `The XML body is malformed: ${error instanceof Error ? error.message : 'parse error'}`,
+		};
 	}
 	const webcast = isRecord(parsed) ? parsed.webcast : undefined;
 	if (webcast === undefined) {
@@ -109,10 +112,13 @@ export function parseQaXml(rawBody: string): QaParseResult {
 
 	const unassignedAnswers: QaAnswer[] = [];
 	for (const answer of looseAnswers) {
-		const reference = QUESTION_REFERENCE.map((name) => answer[name]).find((value) => typeof value === 'string');
+		const reference = QUESTION_REFERENCE.map((name) => answer[name]).find(
+			(value) => typeof value === 'string',
+		);
 		const target =
-			questions.find((question) => reference !== undefined && question.attributes.id === reference) ??
-			(questions.length === 1 ? questions[0] : undefined);
+			questions.find(
+				(question) => reference !== undefined && question.attributes.id === reference,
+			) ?? (questions.length === 1 ? questions[0] : undefined);
 		if (target) target.answers.push(answer);
 		else unassignedAnswers.push(answer);
 	}

@@ -30,7 +30,9 @@ export function messagePage(message: string): string {
  */
 export function fillRedirectUrl(template: string, params: GenseeParams): string {
 	return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => {
-		const key = Object.keys(params).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+		const key = Object.keys(params).find(
+			(candidate) => candidate.toLowerCase() === name.toLowerCase(),
+		);
 		return key === undefined ? '' : encodeURIComponent(params[key] ?? '');
 	});
 }

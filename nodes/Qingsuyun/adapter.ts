@@ -5,7 +5,12 @@ import { secretsMatch } from '../shared/secrets';
 import type { WebhookAdapter } from '../shared/webhook/pipeline';
 import { textReply } from '../shared/webhook/reply';
 import { decodeCallback } from './decode';
-import { QINGSUYUN_DEDUPE, QINGSUYUN_OUTPUTS, QINGSUYUN_PLATFORM, QINGSUYUN_TIME_ZONE } from './events';
+import {
+	QINGSUYUN_DEDUPE,
+	QINGSUYUN_OUTPUTS,
+	QINGSUYUN_PLATFORM,
+	QINGSUYUN_TIME_ZONE,
+} from './events';
 import { presentedSecretKey, readCallback, type QingsuyunEvent } from './payload';
 
 /** Qingsuyun counts a delivery as done only when the body is exactly this. */
@@ -20,7 +25,10 @@ export const qingsuyunAdapter: WebhookAdapter<QingsuyunEvent> = {
 
 	async authenticate(context: IWebhookFunctions, request) {
 		const { secretKey } = await context.getCredentials<{ secretKey: string }>('qingsuyunApi');
-		return { authenticated: secretsMatch(presentedSecretKey(request), secretKey), secrets: [secretKey] };
+		return {
+			authenticated: secretsMatch(presentedSecretKey(request), secretKey),
+			secrets: [secretKey],
+		};
 	},
 	refusal: textReply(401, 'unauthorized'),
 
@@ -37,7 +45,9 @@ export const qingsuyunAdapter: WebhookAdapter<QingsuyunEvent> = {
 	},
 
 	decode({ callback, payload }, { options, receivedAt }) {
-		return { items: [decodeCallback(callback, payload, { includeRaw: options.includeRaw, receivedAt })] };
+		return {
+			items: [decodeCallback(callback, payload, { includeRaw: options.includeRaw, receivedAt })],
+		};
 	},
 
 	outputKey: ({ callback }) => callback.type,

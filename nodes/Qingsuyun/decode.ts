@@ -19,7 +19,8 @@ const CONFIDENTIAL_FIELDS: ReadonlySet<string> = new Set(['secretKey', 'callback
 /** `startTime: 1641634772902` also becomes `startTimeIso: "2022-01-08T17:39:32.902+08:00"`. */
 const TIME_FIELDS: IsoTimeFields = {
 	name: /(time|at|date)$/i,
-	toIso: (value) => (isEpochMillis(value) ? epochMillisToIso(value, QINGSUYUN_TIME_ZONE) : undefined),
+	toIso: (value) =>
+		isEpochMillis(value) ? epochMillisToIso(value, QINGSUYUN_TIME_ZONE) : undefined,
 	suffix: 'Iso',
 };
 

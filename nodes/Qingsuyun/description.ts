@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { routingProperty } from '../shared/routing';
-import { includeRawOption, triggerOptionsProperty, unrecognizedRequestsOption } from '../shared/webhook/options';
+import {
+	includeRawOption,
+	triggerOptionsProperty,
+	unrecognizedRequestsOption,
+} from '../shared/webhook/options';
 import { rawBodySwitchProperty } from '../shared/webhook/rawBody';
 import { QINGSUYUN_EVENT_TYPES } from './events';
 

@@ -31,7 +31,8 @@ export const QINGSUYUN_EVENT_TYPES: readonly QingsuyunEventType[] = [
 	{
 		type: 'coursewareFinish',
 		name: 'Courseware Completed',
-		description: 'A learner completed one courseware item of a course (课程设置 → 其他设置 → 启用回调)',
+		description:
+			'A learner completed one courseware item of a course (课程设置 → 其他设置 → 启用回调)',
 	},
 	{
 		type: 'clockFinish',

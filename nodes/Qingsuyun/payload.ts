@@ -105,7 +105,9 @@ function callbackBody(request: ReceivedRequest): JsonRecord | undefined {
 	const form = request.form;
 	if (!form || Object.keys(form).length === 0) return undefined;
 	const eventBody = form.eventBody;
-	return eventBody === undefined ? { ...form } : { ...form, eventBody: parseJsonRecord(eventBody) ?? eventBody };
+	return eventBody === undefined
+		? { ...form }
+		: { ...form, eventBody: parseJsonRecord(eventBody) ?? eventBody };
 }
 
 /** The secret key the request presents, also from a body too broken to read as a callback. */
@@ -120,13 +122,18 @@ export function readCallback(request: ReceivedRequest): ReadResult<QingsuyunEven
 	if (!body) {
 		return {
 			recognized: false,
-			problem: request.text.trim().length === 0 ? 'The request has an empty body' : 'The body is not a JSON object',
+			problem:
+				request.text.trim().length === 0
+					? 'The request has an empty body'
+					: 'The body is not a JSON object',
 		};
 	}
 
 	const { type, eventBody } = body;
-	if (!isNonEmptyString(type)) return { recognized: false, problem: 'The body has no "type" field' };
-	if (!isRecord(eventBody)) return { recognized: false, problem: 'The body has no "eventBody" object' };
+	if (!isNonEmptyString(type))
+		return { recognized: false, problem: 'The body has no "type" field' };
+	if (!isRecord(eventBody))
+		return { recognized: false, problem: 'The body has no "eventBody" object' };
 
 	return {
 		recognized: true,

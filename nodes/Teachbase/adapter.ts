@@ -42,7 +42,11 @@ export const teachbaseAdapter: WebhookAdapter<TeachbaseEvent> = {
 
 	delivery(_read, request, options) {
 		if (!booleanOption(options, 'deduplicate', true)) return undefined;
-		const minutes = positiveNumberOption(options, 'dedupeWindowMinutes', DEFAULT_DEDUPE_WINDOW_MINUTES);
+		const minutes = positiveNumberOption(
+			options,
+			'dedupeWindowMinutes',
+			DEFAULT_DEDUPE_WINDOW_MINUTES,
+		);
 		return {
 			key: createHash('sha256').update(request.text).digest('hex'),
 			window: { windowMs: minutes * 60 * 1000, maxEntries: MAX_REMEMBERED_BODIES },
@@ -50,7 +54,9 @@ export const teachbaseAdapter: WebhookAdapter<TeachbaseEvent> = {
 	},
 
 	decode({ webhook, payload }, { options, receivedAt }) {
-		return { items: [decodeWebhook(webhook, payload, { includeRaw: options.includeRaw, receivedAt })] };
+		return {
+			items: [decodeWebhook(webhook, payload, { includeRaw: options.includeRaw, receivedAt })],
+		};
 	},
 
 	outputKey: ({ webhook }) => webhook.type,

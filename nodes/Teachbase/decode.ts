@@ -4,7 +4,12 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { buildEventItem, type DecodeOptions } from '../shared/envelope';
 import { isRecord, type JsonRecord } from '../shared/guards';
 import { epochSecondsToIso, nowIso, withIsoTimes, type IsoTimeFields } from '../shared/time';
-import { TEACHBASE_OUTPUT_ZONE, TEACHBASE_PLATFORM, TEACHBASE_TIME_ZONE, teachbaseEventName } from './events';
+import {
+	TEACHBASE_OUTPUT_ZONE,
+	TEACHBASE_PLATFORM,
+	TEACHBASE_TIME_ZONE,
+	teachbaseEventName,
+} from './events';
 import type { TeachbaseWebhook } from './payload';
 
 /** Ids a CRM or HR step looks for first; lifted to the top level from nested objects too. */
@@ -21,7 +26,8 @@ export function normaliseTeachbaseTime(value: unknown): string | undefined {
 	}
 	if (typeof value === 'string' && value.trim().length > 0) {
 		const numeric = Number(value);
-		if (Number.isFinite(numeric) && /^\d+$/.test(value.trim())) return normaliseTeachbaseTime(numeric);
+		if (Number.isFinite(numeric) && /^\d+$/.test(value.trim()))
+			return normaliseTeachbaseTime(numeric);
 		const parsed = DateTime.fromISO(value.trim(), { zone: TEACHBASE_TIME_ZONE });
 		if (parsed.isValid) return parsed.toUTC().toISO() ?? undefined;
 		const spaced = DateTime.fromSQL(value.trim(), { zone: TEACHBASE_TIME_ZONE });
@@ -31,7 +37,11 @@ export function normaliseTeachbaseTime(value: unknown): string | undefined {
 }
 
 /** `started_at: "2024-03-01T10:00:00+03:00"` also becomes `started_at_iso: "2024-03-01T07:00:00.000Z"`. */
-const TIME_FIELDS: IsoTimeFields = { name: /(_at|_time|_date)$/, toIso: normaliseTeachbaseTime, suffix: '_iso' };
+const TIME_FIELDS: IsoTimeFields = {
+	name: /(_at|_time|_date)$/,
+	toIso: normaliseTeachbaseTime,
+	suffix: '_iso',
+};
 
 /** `user_id` from `data.user_id`, or `data.user.id` when Teachbase nests the user. */
 function keyIds(data: JsonRecord): IDataObject {
@@ -45,7 +55,8 @@ function keyIds(data: JsonRecord): IDataObject {
 }
 
 function occurredAt(webhook: TeachbaseWebhook): string | undefined {
-	const order = webhook.event === 'created' ? ['created_at', 'updated_at'] : ['updated_at', 'created_at'];
+	const order =
+		webhook.event === 'created' ? ['created_at', 'updated_at'] : ['updated_at', 'created_at'];
 	for (const key of order) {
 		const iso = normaliseTeachbaseTime(webhook.data[key]);
 		if (iso !== undefined) return iso;

@@ -66,10 +66,11 @@ export const TEACHBASE_WEBHOOK_TYPES: readonly TeachbaseWebhookType[] = [
 	},
 ];
 
-export const TEACHBASE_EVENT_ACTIONS: ReadonlyArray<{ value: TeachbaseEventAction; name: string }> = [
-	{ value: 'created', name: 'Created' },
-	{ value: 'updated', name: 'Updated' },
-];
+export const TEACHBASE_EVENT_ACTIONS: ReadonlyArray<{ value: TeachbaseEventAction; name: string }> =
+	[
+		{ value: 'created', name: 'Created' },
+		{ value: 'updated', name: 'Updated' },
+	];
 
 export const TEACHBASE_OUTPUTS: OutputTable = outputTable(
 	TEACHBASE_WEBHOOK_TYPES.map((webhookType) => ({ key: webhookType.type, name: webhookType.name })),

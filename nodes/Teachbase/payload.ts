@@ -82,13 +82,17 @@ export function readWebhook(request: ReceivedRequest): ReadResult<TeachbaseEvent
 		if (webhook) return { recognized: true, event: { webhook, payload: request.json } };
 		return {
 			recognized: false,
-			problem: 'The JSON body has neither "type", "event" and "data" nor the {"entity": {"action": {…}}} form',
+			problem:
+				'The JSON body has neither "type", "event" and "data" nor the {"entity": {"action": {…}}} form',
 		};
 	}
 	const fromForm = request.form && fromFormFields(request.form);
 	if (fromForm) return { recognized: true, event: fromForm };
 	return {
 		recognized: false,
-		problem: request.text.trim().length === 0 ? 'The request has an empty body' : 'The body is not a Teachbase webhook',
+		problem:
+			request.text.trim().length === 0
+				? 'The request has an empty body'
+				: 'The body is not a Teachbase webhook',
 	};
 }

@@ -37,7 +37,9 @@ export function buildEventItem(
 	for (const key of Object.keys(envelopeFields)) {
 		if (envelopeFields[key] === undefined) delete envelopeFields[key];
 	}
-	return { json: raw === undefined ? { ...envelopeFields, ...json } : { ...envelopeFields, ...json, raw } };
+	return {
+		json: raw === undefined ? { ...envelopeFields, ...json } : { ...envelopeFields, ...json, raw },
+	};
 }
 
 export interface UnrecognizedRequest {

@@ -36,4 +36,3 @@ export function stringList(value: unknown): string[] {
 		? value.filter((entry): entry is string => typeof entry === 'string')
 		: [];
 }
-

@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeProperties, IWebhookFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeProperties,
+	IWebhookFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 export type Routing = 'single' | 'byEvent';
 

@@ -35,7 +35,9 @@ function hexPattern(value: number, width: number): string {
  */
 function characterPattern(character: string): string {
 	const forms = [escapeRegExp(character)];
-	const codeUnits = Array.from({ length: character.length }, (_, index) => character.charCodeAt(index));
+	const codeUnits = Array.from({ length: character.length }, (_, index) =>
+		character.charCodeAt(index),
+	);
 	forms.push(codeUnits.map((unit) => `\\\\u${hexPattern(unit, 4)}`).join(''));
 	forms.push([...Buffer.from(character, 'utf8')].map((byte) => `%${hexPattern(byte, 2)}`).join(''));
 	if (character === ' ') forms.push('\\+');

@@ -23,7 +23,8 @@ export const webhookAuthenticationProperty: INodeProperties = {
 		{
 			name: 'None',
 			value: 'none',
-			description: 'Anyone who knows the URL can send events; the URL itself is long and unguessable',
+			description:
+				'Anyone who knows the URL can send events; the URL itself is long and unguessable',
 		},
 		{
 			name: 'Token in URL',
@@ -52,9 +53,13 @@ export async function authenticateByToken(
 	context: IWebhookFunctions,
 	request: ReceivedRequest,
 ): Promise<Authentication> {
-	if (context.getNodeParameter('authentication', 'none') !== 'token') return { authenticated: true, secrets: [] };
+	if (context.getNodeParameter('authentication', 'none') !== 'token')
+		return { authenticated: true, secrets: [] };
 	const { token } = await context.getCredentials<{ token: string }>('eduWebhookTokenApi');
-	return { authenticated: secretsMatch(request.query[TOKEN_QUERY_PARAMETER], token), secrets: [token] };
+	return {
+		authenticated: secretsMatch(request.query[TOKEN_QUERY_PARAMETER], token),
+		secrets: [token],
+	};
 }
 
 /** The token cannot be checked against the platform; this catches the mistakes that can be seen. */

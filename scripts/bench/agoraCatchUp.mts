@@ -32,11 +32,21 @@ export interface AgoraCatchUp {
 function harness(server: FakeAgoraServer, roomIds: string[]): PollHarness {
 	return new PollHarness({
 		credentials: { appId: APP_ID, appCertificate: CERTIFICATE, region: REGION, domain: server.url },
-		parameters: { source: 'rooms', roomIds, streams: ['classroom'], eventTypes: [], routing: 'single', options: {} },
+		parameters: {
+			source: 'rooms',
+			roomIds,
+			streams: ['classroom'],
+			eventTypes: [],
+			routing: 'single',
+			options: {},
+		},
 	});
 }
 
-export async function benchAgoraCatchUp(sizes = [10, 1_000, 10_000], roomCounts = [1, 100]): Promise<AgoraCatchUp> {
+export async function benchAgoraCatchUp(
+	sizes = [10, 1_000, 10_000],
+	roomCounts = [1, 100],
+): Promise<AgoraCatchUp> {
 	const server = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
 	try {
 		const catchUp: CatchUpResult[] = [];
@@ -45,7 +55,8 @@ export async function benchAgoraCatchUp(sizes = [10, 1_000, 10_000], roomCounts 
 			server.createRoom(REGION, room);
 			const trigger = harness(server, [room]);
 			await trigger.poll(); // activation: the cursor starts at "now"
-			for (let index = 0; index < events; index++) server.addEvent(REGION, room, 3, { message: `m${index}`, updateTime: Date.now() });
+			for (let index = 0; index < events; index++)
+				server.addEvent(REGION, room, 3, { message: `m${index}`, updateTime: Date.now() });
 			const before = server.requestCount('sequences');
 			const started = performance.now();
 			const items = await trigger.pollItems();
@@ -59,7 +70,10 @@ export async function benchAgoraCatchUp(sizes = [10, 1_000, 10_000], roomCounts 
 		}
 		const cursorState: CursorStateResult[] = [];
 		for (const rooms of roomCounts) {
-			const roomIds = Array.from({ length: rooms }, (_, index) => `cursor-state-room-${String(index).padStart(4, '0')}`);
+			const roomIds = Array.from(
+				{ length: rooms },
+				(_, index) => `cursor-state-room-${String(index).padStart(4, '0')}`,
+			);
 			for (const room of roomIds) {
 				server.createRoom(REGION, room);
 				server.addEvent(REGION, room, 3, { message: 'x' });
@@ -85,6 +99,8 @@ export function agoraCatchUpTables({ catchUp, cursorState }: AgoraCatchUp): stri
 		'',
 		'| watched classrooms | cursor state (static data, JSON) |',
 		'|---:|---:|',
-		...cursorState.map((result) => `| ${result.rooms} | ${result.bytes.toLocaleString('en-US')} bytes |`),
+		...cursorState.map(
+			(result) => `| ${result.rooms} | ${result.bytes.toLocaleString('en-US')} bytes |`,
+		),
 	];
 }

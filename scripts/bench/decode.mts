@@ -19,7 +19,10 @@ export function benchDecode(cases: readonly DecodeBenchCase[]): DecodeResult[] {
 		let iterations = 0;
 		const started = process.hrtime.bigint();
 		let elapsed = 0n;
-		while ((elapsed < MIN_DURATION_NS || iterations < MIN_ITERATIONS) && iterations < MAX_ITERATIONS) {
+		while (
+			(elapsed < MIN_DURATION_NS || iterations < MIN_ITERATIONS) &&
+			iterations < MAX_ITERATIONS
+		) {
 			benchCase.decode();
 			iterations++;
 			elapsed = process.hrtime.bigint() - started;

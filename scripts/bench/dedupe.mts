@@ -28,7 +28,10 @@ export function gcAvailable(): boolean {
  * Feeds 100 000 distinct deliveries (Qingsuyun uuids) to one trigger's dedupe state, with the
  * Qingsuyun Trigger's settings, and measures the state at checkpoints.
  */
-export function benchDedupe(total = 100_000, checkpoints = [1_000, 10_000, 100_000]): DedupeCheckpoint[] {
+export function benchDedupe(
+	total = 100_000,
+	checkpoints = [1_000, 10_000, 100_000],
+): DedupeCheckpoint[] {
 	const scope = `bench-workflow:bench-node:${randomUUID()}`;
 	const staticData: IDataObject = {};
 	const start = Date.now();

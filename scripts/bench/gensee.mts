@@ -10,7 +10,11 @@ const TOKEN = 'bench-gensee-token-7f1a';
 const MAX_QUESTIONS = 2_490;
 
 /** A client Q&A document of `questions` questions, each answered once, filling `bytes` at most. */
-function qaDocument(questions: number, bytes: number, webcastId = 'f35e1dcfcfa944d5ae5eab69341e8507'): string {
+function qaDocument(
+	questions: number,
+	bytes: number,
+	webcastId = 'f35e1dcfcfa944d5ae5eab69341e8507',
+): string {
 	const open = `<?xml version="1.0" encoding="utf-8" ?>\n<webcast id="${webcastId}">`;
 	const close = '</webcast>';
 	const perQuestion = Math.floor((bytes - open.length - close.length) / questions);
@@ -55,7 +59,10 @@ export const genseeBench: BenchPlatform = {
 		webhook: `gs-hostile/gensee?token=${TOKEN}`,
 		bodies(bytes) {
 			// Client Q&A XML as Gensee posts it; the node reads at most 1 MiB, so that is the top size.
-			const text = qaDocument(Math.max(1, Math.min(MAX_QUESTIONS, Math.floor(bytes / 400))), Math.min(bytes, MAX_QA_XML_BYTES - 1024));
+			const text = qaDocument(
+				Math.max(1, Math.min(MAX_QUESTIONS, Math.floor(bytes / 400))),
+				Math.min(bytes, MAX_QA_XML_BYTES - 1024),
+			);
 			return { contentType: 'text/plain; charset=utf-8', next: () => text };
 		},
 	},
@@ -64,7 +71,10 @@ export const genseeBench: BenchPlatform = {
 			statusCase(),
 			qaCase('client Q&A (documented sample, 2 questions)', GENSEE_QA_XML),
 			qaCase('client Q&A, 200 questions', qaDocument(200, 64 * 1024)),
-			qaCase(`client Q&A, ${MAX_QUESTIONS} questions near 1 MiB (the most the node reads, not a realistic webinar)`, qaDocument(MAX_QUESTIONS, MAX_QA_XML_BYTES - 1024)),
+			qaCase(
+				`client Q&A, ${MAX_QUESTIONS} questions near 1 MiB (the most the node reads, not a realistic webinar)`,
+				qaDocument(MAX_QUESTIONS, MAX_QA_XML_BYTES - 1024),
+			),
 		];
 	},
 };

@@ -14,7 +14,13 @@ import { agoraCatchUpTables, benchAgoraCatchUp } from './agoraCatchUp.mjs';
 import { benchDecode, type DecodeResult } from './decode.mjs';
 import { benchDedupe, gcAvailable, type DedupeCheckpoint } from './dedupe.mjs';
 import { benchPlatforms } from './platforms.mjs';
-import { benchWebhooks, formatBytes, type LoadResult, type LoadSettings, type SizeResults } from './webhook.mjs';
+import {
+	benchWebhooks,
+	formatBytes,
+	type LoadResult,
+	type LoadSettings,
+	type SizeResults,
+} from './webhook.mjs';
 
 const SETTINGS: LoadSettings = {
 	sizes: [1024, 64 * 1024, 1024 * 1024],
@@ -53,7 +59,9 @@ async function environment(): Promise<Environment> {
 	const { stdout: n8nNode } = await promisify(execFile)(install.nodeBinary, ['--version']);
 	const readVersion = async (file: string) => {
 		const manifest: unknown = JSON.parse(await readFile(file, 'utf8'));
-		return typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : '?';
+		return typeof manifest === 'object' && manifest !== null && 'version' in manifest
+			? String(manifest.version)
+			: '?';
 	};
 	return {
 		date: new Date().toISOString().slice(0, 10),
@@ -64,7 +72,9 @@ async function environment(): Promise<Environment> {
 		node: process.version,
 		n8n: install.version,
 		n8nNode: n8nNode.trim(),
-		autocannon: await readVersion(path.join(REPO_ROOT, 'node_modules', 'autocannon', 'package.json')),
+		autocannon: await readVersion(
+			path.join(REPO_ROOT, 'node_modules', 'autocannon', 'package.json'),
+		),
 		packageVersion: await readVersion(path.join(REPO_ROOT, 'package.json')),
 		loadBefore: os.loadavg()[0]?.toFixed(2) ?? '?',
 	};
@@ -103,13 +113,18 @@ function webhookTable(sizes: SizeResults[]): string[] {
 const EXPLANATION = [
 	'Why two configurations and two Webhook versions: with its default expression engine ("vm", isolated-vm, ' +
 		'a pool of one isolate) n8n 2.41 takes an expression isolate for the webhook phase of every trigger node except ' +
-		'its own Webhook node from version 2 on (`webhookPhaseNeedsIsolate` in n8n\'s `webhooks/live-webhooks.js`). ' +
-		'A community trigger cannot opt out of that; it pays what n8n\'s Webhook node v1 pays, so compare ours with v1 ' +
+		"its own Webhook node from version 2 on (`webhookPhaseNeedsIsolate` in n8n's `webhooks/live-webhooks.js`). " +
+		"A community trigger cannot opt out of that; it pays what n8n's Webhook node v1 pays, so compare ours with v1 " +
 		'for the defaults. With `N8N_EXPRESSION_ENGINE=legacy` n8n takes no isolate for any webhook phase, and what ' +
 		'remains between ours and v2 is our own code: the secret check, decoding, dedupe and the static-data save.',
 ];
 
-function ratioRange(sizes: SizeResults[], configuration: string, target: string, baselineIndex: number): string {
+function ratioRange(
+	sizes: SizeResults[],
+	configuration: string,
+	target: string,
+	baselineIndex: number,
+): string {
 	const ratios = sizes
 		.filter((size) => size.configuration === configuration)
 		.flatMap((size) => {
@@ -126,7 +141,9 @@ function ratioRange(sizes: SizeResults[], configuration: string, target: string,
 /** One line per configuration and trigger: ours ÷ each Webhook version, over all body sizes. */
 function ratioSummary(sizes: SizeResults[]): string[] {
 	const configurations = [...new Set(sizes.map((size) => size.configuration))];
-	const ours = [...new Set(sizes.flatMap((size) => size.results.slice(2).map((result) => result.target)))];
+	const ours = [
+		...new Set(sizes.flatMap((size) => size.results.slice(2).map((result) => result.target))),
+	];
 	return configurations.flatMap((configuration) =>
 		ours.map(
 			(target) =>
@@ -154,7 +171,7 @@ function dedupeTable(checkpoints: DedupeCheckpoint[]): string[] {
 		...checkpoints.map(
 			(checkpoint) =>
 				`| ${checkpoint.deliveries.toLocaleString('en-US')} | ${formatBytes(checkpoint.heapBytes)} | ` +
-					`${formatBytes(checkpoint.staticDataBytes)} | ${checkpoint.microsPerDelivery.toFixed(1)} |`,
+				`${formatBytes(checkpoint.staticDataBytes)} | ${checkpoint.microsPerDelivery.toFixed(1)} |`,
 		),
 	];
 }
@@ -177,8 +194,12 @@ async function updateReadme(section: string): Promise<void> {
 	const text = await readFile(file, 'utf8');
 	const start = text.indexOf(README_START);
 	const end = text.indexOf(README_END);
-	if (start === -1 || end === -1) throw new Error(`README.md lacks ${README_START} … ${README_END}`);
-	await writeFile(file, `${text.slice(0, start + README_START.length)}\n${section}\n${text.slice(end)}`);
+	if (start === -1 || end === -1)
+		throw new Error(`README.md lacks ${README_START} … ${README_END}`);
+	await writeFile(
+		file,
+		`${text.slice(0, start + README_START.length)}\n${section}\n${text.slice(end)}`,
+	);
 }
 
 async function main(): Promise<void> {
@@ -187,7 +208,9 @@ async function main(): Promise<void> {
 	log(machineLine(env));
 
 	// First, while the heap holds the least, so its growth is the dedupe state's.
-	log(`\nDedupe state after distinct deliveries${gcAvailable() ? '' : ' (no --expose-gc: heap figures are rough)'}:`);
+	log(
+		`\nDedupe state after distinct deliveries${gcAvailable() ? '' : ' (no --expose-gc: heap figures are rough)'}:`,
+	);
 	const dedupe = benchDedupe();
 	for (const line of dedupeTable(dedupe)) log(line);
 
@@ -204,7 +227,9 @@ async function main(): Promise<void> {
 		`\nWebhook throughput: ${SETTINGS.connections} connections, ${SETTINGS.rounds} × ${SETTINGS.durationSeconds} s per target and size ` +
 			`(after ${SETTINGS.warmupSeconds} s warm-up), alternating order, medians:`,
 	);
-	const targets = benchPlatforms.flatMap((platform) => (platform.webhook ? [platform.webhook] : []));
+	const targets = benchPlatforms.flatMap((platform) =>
+		platform.webhook ? [platform.webhook] : [],
+	);
 	const sizes = await benchWebhooks(targets, SETTINGS, log);
 	const webhook = webhookTable(sizes);
 	for (const line of webhook) log(line);
@@ -212,19 +237,19 @@ async function main(): Promise<void> {
 	const document = [
 		'# Benchmarks',
 		'',
-		'Written by `npm run bench` (scripts/bench); the README\'s Performance section is the same run.',
+		"Written by `npm run bench` (scripts/bench); the README's Performance section is the same run.",
 		'',
 		machineLine(env),
 		'',
-		'## Webhook triggers against n8n\'s built-in Webhook node',
+		"## Webhook triggers against n8n's built-in Webhook node",
 		'',
-		'One n8n per configuration, one workflow per target holding the trigger alone. Targets: n8n\'s Webhook node ' +
+		"One n8n per configuration, one workflow per target holding the trigger alone. Targets: n8n's Webhook node " +
 			'(v2 and v1, "Respond: Immediately") and each of our triggers. autocannon on the loopback interface, ' +
 			`${SETTINGS.connections} connections, ${SETTINGS.rounds} rounds of ${SETTINGS.durationSeconds} s per target and body size ` +
 			`after a ${SETTINGS.warmupSeconds} s warm-up of each, the order reversed every other round; figures are the medians of the rounds. ` +
 			'All targets get the same bodies (a realistic callback grown to the size, a new event id each), so every ' +
 			'request starts an execution. Successful executions are not saved (`EXECUTIONS_DATA_SAVE_ON_SUCCESS=none`), ' +
-			'so the figures are about webhook handling, not SQLite. Load generator and n8n share the machine\'s cores.',
+			"so the figures are about webhook handling, not SQLite. Load generator and n8n share the machine's cores.",
 		'',
 		...EXPLANATION,
 		'',
@@ -241,7 +266,7 @@ async function main(): Promise<void> {
 		'',
 		'## Dedupe state',
 		'',
-		'100 000 distinct deliveries to one trigger with the Qingsuyun Trigger\'s settings (last 1 000 ids, 24 hours), ' +
+		"100 000 distinct deliveries to one trigger with the Qingsuyun Trigger's settings (last 1 000 ids, 24 hours), " +
 			'through `nodes/shared/dedupe.ts`. Process memory is the V8 heap growth after a full garbage collection ' +
 			'(the in-process map and the static-data object together); static data is what n8n stores with the workflow, as JSON.',
 		'',
@@ -250,9 +275,9 @@ async function main(): Promise<void> {
 		'## Agora Classroom Trigger: catching up',
 		'',
 		'N new events in one watched classroom between two polls; the next poll of the trigger (its real `poll()`, ' +
-			'with a stand-in for n8n\'s poll context) against the local fake Agora server, which lists at most 100 events ' +
+			"with a stand-in for n8n's poll context) against the local fake Agora server, which lists at most 100 events " +
 			'per page like Agora. The floor is ⌈N/100⌉ requests per source. Time is our code plus the fake on loopback; ' +
-			'against Agora add its round trip per request. Cursor state is what the trigger keeps in the workflow\'s static data.',
+			"against Agora add its round trip per request. Cursor state is what the trigger keeps in the workflow's static data.",
 		'',
 		...agoraTables,
 		'',
@@ -288,7 +313,9 @@ async function main(): Promise<void> {
 					? `After ${largestDedupe.deliveries.toLocaleString('en-US')} distinct deliveries the dedupe state of one trigger ` +
 						`takes ${formatBytes(largestDedupe.heapBytes)} of process memory (static data included) and ` +
 						`${formatBytes(largestDedupe.staticDataBytes)} of static data` +
-						(bounded ? ', about what it took after 10 000: it stays bounded.' : ', more than after 10 000: it is still growing.')
+						(bounded
+							? ', about what it took after 10 000: it stays bounded.'
+							: ', more than after 10 000: it is still growing.')
 					: ''),
 			'',
 			'Agora Classroom Trigger catching up N new events in one poll (fake Agora on loopback, floor ⌈N/100⌉ requests):',

@@ -4,4 +4,8 @@ import { teachbaseBench } from './teachbase.mjs';
 import type { BenchPlatform } from './types.mjs';
 
 /** Every platform `npm run bench` measures. */
-export const benchPlatforms: readonly BenchPlatform[] = [qingsuyunBench, teachbaseBench, genseeBench];
+export const benchPlatforms: readonly BenchPlatform[] = [
+	qingsuyunBench,
+	teachbaseBench,
+	genseeBench,
+];

@@ -28,7 +28,10 @@ function publicPaperCallback(): string {
 		fieldType: 'text',
 		sortIndex: index,
 	}));
-	return JSON.stringify({ ...sample, eventBody: { ...sample.eventBody, collectFieldList: fields } });
+	return JSON.stringify({
+		...sample,
+		eventBody: { ...sample.eventBody, collectFieldList: fields },
+	});
 }
 
 function decodeCase(label: string, text: string): DecodeBenchCase {
@@ -39,7 +42,10 @@ function decodeCase(label: string, text: string): DecodeBenchCase {
 		decode() {
 			const read = readCallback(decodeRawRequest(jsonPost(text), 'gb18030'));
 			if (!read.recognized) throw new Error(`bench sample not recognized: ${read.problem}`);
-			return decodeCallback(read.event.callback, read.event.payload, { includeRaw: false, receivedAt: Date.now() });
+			return decodeCallback(read.event.callback, read.event.payload, {
+				includeRaw: false,
+				receivedAt: Date.now(),
+			});
 		},
 	};
 }

@@ -15,7 +15,10 @@ const TOKEN = 'bench-teachbase-token-2c9e';
 function sizedWebhook(bytes: number, id: string): string {
 	const sample = teachbaseSample('course_stat', 'updated');
 	const base = JSON.stringify({ ...sample, data: { ...sample.data, id, comment: '' } });
-	return base.replace('"comment":""', `"comment":"${'x'.repeat(Math.max(0, bytes - base.length))}"`);
+	return base.replace(
+		'"comment":""',
+		`"comment":"${'x'.repeat(Math.max(0, bytes - base.length))}"`,
+	);
 }
 
 function decodeCase(label: string, text: string): DecodeBenchCase {
@@ -26,7 +29,10 @@ function decodeCase(label: string, text: string): DecodeBenchCase {
 		decode() {
 			const read = readWebhook(decodeRawRequest(jsonPost(text), 'windows-1251'));
 			if (!read.recognized) throw new Error(`bench sample not recognized: ${read.problem}`);
-			return decodeWebhook(read.event.webhook, read.event.payload, { includeRaw: false, receivedAt: Date.now() });
+			return decodeWebhook(read.event.webhook, read.event.payload, {
+				includeRaw: false,
+				receivedAt: Date.now(),
+			});
 		},
 	};
 }
@@ -51,7 +57,10 @@ export const teachbaseBench: BenchPlatform = {
 	},
 	decodeCases() {
 		return [
-			decodeCase('course_stat.updated (sample)', JSON.stringify(teachbaseSample('course_stat', 'updated'))),
+			decodeCase(
+				'course_stat.updated (sample)',
+				JSON.stringify(teachbaseSample('course_stat', 'updated')),
+			),
 			decodeCase('course_stat.updated grown to 1 MB', sizedWebhook(1_000_000, '1')),
 		];
 	},

@@ -57,7 +57,11 @@ interface Fire {
 	next(): string;
 }
 
-async function fire(settings: LoadSettings, target: Fire, seconds: number): Promise<autocannon.Result> {
+async function fire(
+	settings: LoadSettings,
+	target: Fire,
+	seconds: number,
+): Promise<autocannon.Result> {
 	return await autocannon({
 		url: target.url,
 		connections: settings.connections,
@@ -78,7 +82,9 @@ async function fire(settings: LoadSettings, target: Fire, seconds: number): Prom
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+	return sorted.length % 2 === 1
+		? (sorted[middle] ?? 0)
+		: ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 function summarize(label: string, bytes: number, results: autocannon.Result[]): LoadResult {
@@ -88,7 +94,10 @@ function summarize(label: string, bytes: number, results: autocannon.Result[]): 
 		requestsPerSecond: median(results.map((result) => result.requests.total / result.duration)),
 		p50Ms: median(results.map((result) => result.latency.p50)),
 		p99Ms: median(results.map((result) => result.latency.p99)),
-		failures: results.reduce((sum, result) => sum + result.non2xx + result.errors + result.timeouts, 0),
+		failures: results.reduce(
+			(sum, result) => sum + result.non2xx + result.errors + result.timeouts,
+			0,
+		),
 		requests: results.reduce((sum, result) => sum + result.requests.total, 0),
 	};
 }
@@ -112,7 +121,10 @@ async function benchConfiguration(
 		credentials: [...new Set(targets.flatMap((target) => target.credentials))],
 		workflows: [BUILTIN_WORKFLOWS, ...new Set(targets.flatMap((target) => target.workflows))],
 		substitutions: Object.assign({}, ...targets.map((target) => target.substitutions)),
-		webhooks: [...BASELINES.map((baseline) => baseline.webhook), ...targets.map((target) => target.webhook)],
+		webhooks: [
+			...BASELINES.map((baseline) => baseline.webhook),
+			...targets.map((target) => target.webhook),
+		],
 		extraEnv: {
 			// Measure webhook handling, not SQLite writing megabytes of run data per request.
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
@@ -150,10 +162,14 @@ async function benchConfiguration(
 					await settle();
 				}
 			}
-			const results = fires.map((target) => summarize(target.label, bytes, runs.get(target.label) ?? []));
+			const results = fires.map((target) =>
+				summarize(target.label, bytes, runs.get(target.label) ?? []),
+			);
 			log(
 				`  ${configuration.label}, ${formatBytes(bytes)}: ` +
-					results.map((result) => `${result.target} ${result.requestsPerSecond.toFixed(1)} req/s`).join(', '),
+					results
+						.map((result) => `${result.target} ${result.requestsPerSecond.toFixed(1)} req/s`)
+						.join(', '),
 			);
 			all.push({ configuration: configuration.label, bytes, results });
 		}
@@ -177,7 +193,8 @@ export async function benchWebhooks(
 }
 
 export function formatBytes(bytes: number): string {
-	if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
+	if (bytes >= 1024 * 1024)
+		return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
 	if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KiB`;
 	return `${bytes} B`;
 }

@@ -6,5 +6,10 @@ export const WRONG_CERTIFICATE = 'abcdefabcdefabcdefabcdefabcdef00';
 
 /** The placeholders of test/e2e/fixtures/agoraTrigger.credentials.json. */
 export function agoraCredentialSubstitutions(agoraUrl: string): Record<string, string> {
-	return { AGORA_URL: agoraUrl, AGORA_APP_ID: APP_ID, AGORA_CERTIFICATE: CERTIFICATE, AGORA_WRONG_CERTIFICATE: WRONG_CERTIFICATE };
+	return {
+		AGORA_URL: agoraUrl,
+		AGORA_APP_ID: APP_ID,
+		AGORA_CERTIFICATE: CERTIFICATE,
+		AGORA_WRONG_CERTIFICATE: WRONG_CERTIFICATE,
+	};
 }

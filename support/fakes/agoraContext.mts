@@ -4,7 +4,12 @@
  * authenticate() and performs a real HTTP request with fetch, following n8n's options (qs, json
  * body, returnFullResponse, ignoreHttpStatusErrors; an unparsable JSON answer stays a string).
  */
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+} from 'n8n-workflow';
 
 import { AgoraClassroomApi } from '../../credentials/AgoraClassroomApi.credentials';
 
@@ -25,9 +30,13 @@ const NODE: INode = {
 export function fakeAgoraContext(credentials: ICredentialDataDecryptedObject): FakeContext {
 	const credential = new AgoraClassroomApi();
 	const calls: IHttpRequestOptions[] = [];
-	const httpRequestWithAuthentication = async (type: string, options: IHttpRequestOptions): Promise<unknown> => {
+	const httpRequestWithAuthentication = async (
+		type: string,
+		options: IHttpRequestOptions,
+	): Promise<unknown> => {
 		if (type !== 'agoraClassroomApi') throw new Error(`unexpected credential type ${type}`);
-		if (typeof credential.authenticate !== 'function') throw new Error('authenticate must be a function');
+		if (typeof credential.authenticate !== 'function')
+			throw new Error('authenticate must be a function');
 		const signed = await credential.authenticate(credentials, options);
 		calls.push(signed);
 		const url = new URL(signed.url);

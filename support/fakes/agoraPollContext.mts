@@ -4,7 +4,13 @@
  * budget, a logger that records warnings, and real HTTP to the fake Agora server through the
  * credential's own authenticate().
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, IPollFunctions, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	IPollFunctions,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 
 import { AgoraClassroomTrigger } from '../../nodes/AgoraClassroom/AgoraClassroomTrigger.node.js';
 import { fakeAgoraContext } from './agoraContext.mjs';
@@ -36,13 +42,18 @@ export class PollHarness {
 			getNode: base.getNode,
 			getCredentials: base.getCredentials,
 			helpers: base.helpers,
-			getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+			getNodeParameter: (name: string, fallback?: unknown) =>
+				name in parameters ? parameters[name] : fallback,
 			getWorkflowStaticData: (type: string) => {
 				if (type !== 'node') throw new Error('the trigger only uses node static data');
 				return this.staticData;
 			},
 			getMode: () => this.mode,
-			getWorkflow: () => ({ id: this.options.workflowId ?? 'wf-agora', name: 'Agora', active: true }),
+			getWorkflow: () => ({
+				id: this.options.workflowId ?? 'wf-agora',
+				name: 'Agora',
+				active: true,
+			}),
 			logger: {
 				warn: (message: string) => this.warnings.push(message),
 				debug: () => undefined,

@@ -152,7 +152,11 @@ export class FakeAgoraServer {
 
 	// ---- state for tests -------------------------------------------------------------------
 
-	createRoom(region: string, roomUuid: string, fields: Partial<Pick<FakeRoom, 'roomName' | 'roomType' | 'roomProperties'>> = {}): FakeRoom {
+	createRoom(
+		region: string,
+		roomUuid: string,
+		fields: Partial<Pick<FakeRoom, 'roomName' | 'roomType' | 'roomProperties'>> = {},
+	): FakeRoom {
 		const room: FakeRoom = {
 			region,
 			roomUuid,
@@ -181,16 +185,35 @@ export class FakeAgoraServer {
 	}
 
 	/** Appends an event to the room's sequence (and to the app-wide queue); returns it. */
-	addEvent(region: string, roomUuid: string, cmd: number, data: JsonObject, extra: Pick<FakeEvent, 'fromUser' | 'operator'> = {}): FakeEvent {
+	addEvent(
+		region: string,
+		roomUuid: string,
+		cmd: number,
+		data: JsonObject,
+		extra: Pick<FakeEvent, 'fromUser' | 'operator'> = {},
+	): FakeEvent {
 		const room = this.requireRoom(region, roomUuid);
-		const event: FakeEvent = { roomUuid, cmd, sequence: room.nextSequence++, version: 1, data, ...extra };
+		const event: FakeEvent = {
+			roomUuid,
+			cmd,
+			sequence: room.nextSequence++,
+			version: 1,
+			data,
+			...extra,
+		};
 		room.events.push(event);
 		this.pollingQueue.push(event);
 		return event;
 	}
 
 	/** Appends a widget property change (cmd 1110) to the room and to that widget's own sequence. */
-	addWidgetEvent(region: string, roomUuid: string, widgetUuid: string, data: JsonObject, extra: Pick<FakeEvent, 'fromUser' | 'operator'> = {}): FakeEvent {
+	addWidgetEvent(
+		region: string,
+		roomUuid: string,
+		widgetUuid: string,
+		data: JsonObject,
+		extra: Pick<FakeEvent, 'fromUser' | 'operator'> = {},
+	): FakeEvent {
 		const event = this.addEvent(region, roomUuid, 1110, { widgetUuid, ...data }, extra);
 		const room = this.requireRoom(region, roomUuid);
 		const list = room.widgetEvents.get(widgetUuid) ?? [];
@@ -199,13 +222,27 @@ export class FakeAgoraServer {
 		return event;
 	}
 
-	addUser(region: string, roomUuid: string, user: Partial<FakeUser> & { userUuid: string }): FakeUser {
+	addUser(
+		region: string,
+		roomUuid: string,
+		user: Partial<FakeUser> & { userUuid: string },
+	): FakeUser {
 		const room = this.requireRoom(region, roomUuid);
 		const full: FakeUser = { userName: user.userUuid, role: 2, userProperties: {}, ...user };
 		room.users.set(full.userUuid, full);
 		this.addEvent(region, roomUuid, 20, {
 			total: 1,
-			onlineUsers: [{ userUuid: full.userUuid, userName: full.userName, role: String(full.role), userProperties: full.userProperties, streamUuid: '', type: 1, updateTime: this.now() }],
+			onlineUsers: [
+				{
+					userUuid: full.userUuid,
+					userName: full.userName,
+					role: String(full.role),
+					userProperties: full.userProperties,
+					streamUuid: '',
+					type: 1,
+					updateTime: this.now(),
+				},
+			],
 			offlineUsers: [],
 		});
 		return full;
@@ -221,7 +258,9 @@ export class FakeAgoraServer {
 
 	/** How many requests arrived, optionally only those whose decoded path contains `pathPart`. */
 	requestCount(pathPart?: string): number {
-		return this.requests.filter((request) => pathPart === undefined || request.segments.join('/').includes(pathPart)).length;
+		return this.requests.filter(
+			(request) => pathPart === undefined || request.segments.join('/').includes(pathPart),
+		).length;
 	}
 
 	private requireRoom(region: string, roomUuid: string): FakeRoom {
@@ -232,7 +271,10 @@ export class FakeAgoraServer {
 
 	// ---- HTTP ------------------------------------------------------------------------------
 
-	private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+	private async handle(
+		request: http.IncomingMessage,
+		response: http.ServerResponse,
+	): Promise<void> {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		const rawPath = url.pathname;
 		const chunks: Buffer[] = [];
@@ -246,7 +288,10 @@ export class FakeAgoraServer {
 		}
 		const recorded: RecordedRequest = {
 			method: request.method ?? 'GET',
-			segments: rawPath.split('/').filter((part) => part !== '').map((part) => decodeURIComponent(part)),
+			segments: rawPath
+				.split('/')
+				.filter((part) => part !== '')
+				.map((part) => decodeURIComponent(part)),
 			rawPath,
 			query: url.searchParams,
 			body,
@@ -270,11 +315,19 @@ export class FakeAgoraServer {
 		return new Reply(200, { code: 0, msg: 'Success', ts: this.now(), data });
 	}
 
-	private async answer(request: RecordedRequest, authorization: string | undefined): Promise<Reply> {
+	private async answer(
+		request: RecordedRequest,
+		authorization: string | undefined,
+	): Promise<Reply> {
 		const [region, edu, kind, ...rest] = request.segments;
 		const polling = kind === 'polling';
 		const [apps, appId, version, ...path] = polling ? rest : [kind, ...rest];
-		if (!REGIONS.includes(region as (typeof REGIONS)[number]) || edu !== 'edu' || apps !== 'apps' || version !== 'v2') {
+		if (
+			!REGIONS.includes(region as (typeof REGIONS)[number]) ||
+			edu !== 'edu' ||
+			apps !== 'apps' ||
+			version !== 'v2'
+		) {
 			return this.error(404, 404, 'Not Found');
 		}
 		const authProblem = this.authProblem(authorization, appId);
@@ -284,10 +337,15 @@ export class FakeAgoraServer {
 		const fault = this.takeFault(request);
 		if (fault?.delayMs !== undefined) await delay(fault.delayMs);
 		if (fault?.destroyRoom !== undefined) this.destroyRoom(region, fault.destroyRoom);
-		if (fault?.malformed === true) return new Reply(200, '{"code":0,"msg":"Success","data":{"list":[');
+		if (fault?.malformed === true)
+			return new Reply(200, '{"code":0,"msg":"Success","data":{"list":[');
 		if (fault?.data !== undefined) return this.ok(fault.data);
 		if (fault?.status !== undefined) {
-			return this.error(fault.status, fault.code ?? fault.status, fault.msg ?? (fault.status === 429 ? 'Too Many Requests' : 'Internal Server Error'));
+			return this.error(
+				fault.status,
+				fault.code ?? fault.status,
+				fault.msg ?? (fault.status === 429 ? 'Too Many Requests' : 'Internal Server Error'),
+			);
 		}
 
 		if (polling) return this.pollQueue(request, path);
@@ -308,7 +366,8 @@ export class FakeAgoraServer {
 		if ((token.issuedAt + token.expire) * 1000 < this.now()) return 'Token expired';
 		const apaas = token.services.find((service) => service.type === 7);
 		const appPrivilege = apaas?.privileges.get(3);
-		if (appPrivilege === undefined || (token.issuedAt + appPrivilege) * 1000 < this.now()) return 'Token lacks the app privilege';
+		if (appPrivilege === undefined || (token.issuedAt + appPrivilege) * 1000 < this.now())
+			return 'Token lacks the app privilege';
 		return undefined;
 	}
 
@@ -326,10 +385,16 @@ export class FakeAgoraServer {
 	}
 
 	private pollQueue(request: RecordedRequest, path: string[]): Reply {
-		if (request.method !== 'GET' || path.join('/') !== 'rooms/sequences') return this.error(404, 404, 'Not Found');
+		if (request.method !== 'GET' || path.join('/') !== 'rooms/sequences')
+			return this.error(404, 404, 'Not Found');
 		const count = Math.min(MAX_PAGE, positiveInt(request.query.get('count')) ?? MAX_PAGE);
 		const list = this.pollingQueue.splice(0, count);
-		return this.ok({ total: list.length, count: list.length, list: list.map(eventJson), nextId: null });
+		return this.ok({
+			total: list.length,
+			count: list.length,
+			list: list.map(eventJson),
+			nextId: null,
+		});
 	}
 
 	private route(request: RecordedRequest, region: string, path: string[]): Reply {
@@ -338,14 +403,17 @@ export class FakeAgoraServer {
 		if (rooms !== 'rooms' || roomUuid === undefined) return this.error(404, 404, 'Not Found');
 		const body = isObject(request.body) ? request.body : {};
 
-		if (section === undefined && method === 'POST') return this.createRoomFromApi(region, roomUuid, body);
+		if (section === undefined && method === 'POST')
+			return this.createRoomFromApi(region, roomUuid, body);
 		const room = this.room(region, roomUuid);
 		if (room === undefined) return this.error(404, 20404100, 'Room not exists!');
 
 		const route = [section, ...tail].join('/');
 		if (section === undefined && method === 'GET') return this.ok(roomJson(room));
-		if (section === 'states' && tail.length === 1 && method === 'PUT') return this.setState(room, Number(tail[0]));
-		if (route === 'properties' && (method === 'PUT' || method === 'DELETE')) return this.changeProperties(room.roomProperties, body, method);
+		if (section === 'states' && tail.length === 1 && method === 'PUT')
+			return this.setState(room, Number(tail[0]));
+		if (route === 'properties' && (method === 'PUT' || method === 'DELETE'))
+			return this.changeProperties(room.roomProperties, body, method);
 		if (section === 'groups' && tail[0] === 'states' && tail.length === 2 && method === 'PUT') {
 			room.groupsOpen = tail[1] === '1';
 			room.groups = room.groupsOpen ? ((body.groups as Json) ?? []) : null;
@@ -355,7 +423,8 @@ export class FakeAgoraServer {
 		if (section === 'records') return this.recordRoute(room, request, tail, method, body);
 		if (route === 'sequences' && method === 'GET') {
 			const cmd = request.query.get('cmd');
-			const events = cmd === null ? room.events : room.events.filter((event) => String(event.cmd) === cmd);
+			const events =
+				cmd === null ? room.events : room.events.filter((event) => String(event.cmd) === cmd);
 			return this.page(events, request.query);
 		}
 		if (section === 'widgets' && tail.length === 2 && tail[1] === 'sequences' && method === 'GET') {
@@ -371,11 +440,17 @@ export class FakeAgoraServer {
 		const remaining = events.filter((event) => event.sequence >= from);
 		const list = remaining.slice(0, count);
 		const next = remaining[count];
-		return this.ok({ total: events.length, count: list.length, list: list.map(eventJson), nextId: next === undefined ? null : String(next.sequence) });
+		return this.ok({
+			total: events.length,
+			count: list.length,
+			list: list.map(eventJson),
+			nextId: next === undefined ? null : String(next.sequence),
+		});
 	}
 
 	private createRoomFromApi(region: string, roomUuid: string, body: JsonObject): Reply {
-		if (this.room(region, roomUuid) !== undefined) return this.error(409, 30409000, 'Room already exists!'); // assumed code
+		if (this.room(region, roomUuid) !== undefined)
+			return this.error(409, 30409000, 'Room already exists!'); // assumed code
 		if (typeof body.roomName !== 'string' || ![0, 2, 4, 10].includes(Number(body.roomType))) {
 			return this.error(400, 400, 'roomName and roomType (0, 2, 4 or 10) are required');
 		}
@@ -393,8 +468,14 @@ export class FakeAgoraServer {
 		if (state === 1 && room.state === 1) return this.error(409, 30409100, 'Class already started!');
 		if (room.state === 2 && state !== 3) return this.error(409, 30409101, 'Class already ended!');
 		room.state = state;
-		const timeKey = state === 1 ? 'startTime' : state === 2 ? 'endTime' : state === 3 ? 'closeTime' : undefined;
-		this.addEvent(room.region, room.roomUuid, 1, timeKey === undefined ? { state } : { state, [timeKey]: this.now() });
+		const timeKey =
+			state === 1 ? 'startTime' : state === 2 ? 'endTime' : state === 3 ? 'closeTime' : undefined;
+		this.addEvent(
+			room.region,
+			room.roomUuid,
+			1,
+			timeKey === undefined ? { state } : { state, [timeKey]: this.now() },
+		);
 		return this.ok(null);
 	}
 
@@ -403,7 +484,8 @@ export class FakeAgoraServer {
 			if (!isObject(body.properties)) return this.error(400, 400, 'properties is required');
 			Object.assign(target, body.properties);
 		} else {
-			if (!Array.isArray(body.properties)) return this.error(400, 400, 'properties must be a list of keys');
+			if (!Array.isArray(body.properties))
+				return this.error(400, 400, 'properties must be a list of keys');
 			for (const key of body.properties) if (typeof key === 'string') delete target[key];
 		}
 		return this.ok(null);
@@ -413,7 +495,8 @@ export class FakeAgoraServer {
 		const [userUuid, action] = tail;
 		const user = room.users.get(userUuid);
 		if (user === undefined) return this.error(404, 20404200, 'User not exists!');
-		if (action === undefined && tail.length === 1 && method === 'GET') return this.ok(userJson(user));
+		if (action === undefined && tail.length === 1 && method === 'GET')
+			return this.ok(userJson(user));
 		if (action === 'properties' && tail.length === 2 && (method === 'PUT' || method === 'DELETE')) {
 			return this.changeProperties(user.userProperties, body, method);
 		}
@@ -429,14 +512,26 @@ export class FakeAgoraServer {
 		return this.error(404, 404, 'Not Found');
 	}
 
-	private recordRoute(room: FakeRoom, request: RecordedRequest, tail: string[], method: string, body: JsonObject): Reply {
+	private recordRoute(
+		room: FakeRoom,
+		request: RecordedRequest,
+		tail: string[],
+		method: string,
+		body: JsonObject,
+	): Reply {
 		const current = room.recordings.find((recording) => recording.state === 1);
 		if (tail.length === 0 && method === 'GET') {
 			const from = positiveInt(request.query.get('nextId')) ?? 0;
-			const all = room.recordings.map((recording, index) => ({ index, recording })).filter(({ index }) => index >= from);
+			const all = room.recordings
+				.map((recording, index) => ({ index, recording }))
+				.filter(({ index }) => index >= from);
 			const list = all.slice(0, MAX_PAGE);
 			const next = all[MAX_PAGE];
-			return this.ok({ total: room.recordings.length, list: list.map(({ recording }) => recordingJson(room, recording)), nextId: next === undefined ? null : String(next.index) });
+			return this.ok({
+				total: room.recordings.length,
+				list: list.map(({ recording }) => recordingJson(room, recording)),
+				nextId: next === undefined ? null : String(next.index),
+			});
 		}
 		if (tail[0] !== 'states' || tail.length !== 2) return this.error(404, 404, 'Not Found');
 		const target = tail[1];
@@ -450,22 +545,38 @@ export class FakeAgoraServer {
 				webRecordConfig: isObject(body.webRecordConfig) ? body.webRecordConfig : undefined,
 			};
 			room.recordings.push(recording);
-			this.addEvent(room.region, room.roomUuid, 1001, { recordId: recording.recordId, sid: `sid-${recording.recordId}`, resourceId: `resource-${recording.recordId}`, state: 1, startTime: recording.startTime });
+			this.addEvent(room.region, room.roomUuid, 1001, {
+				recordId: recording.recordId,
+				sid: `sid-${recording.recordId}`,
+				resourceId: `resource-${recording.recordId}`,
+				state: 1,
+				startTime: recording.startTime,
+			});
 			return this.ok(recordingJson(room, recording));
 		}
 		if (method === 'PUT' && target === '0') {
 			if (current === undefined) return this.error(409, 30409410, 'Room is not recording!');
 			current.state = 0;
 			current.endTime = this.now();
-			this.addEvent(room.region, room.roomUuid, 1001, { state: 0, startTime: current.startTime, endTime: current.endTime });
+			this.addEvent(room.region, room.roomUuid, 1001, {
+				state: 0,
+				startTime: current.startTime,
+				endTime: current.endTime,
+			});
 			return this.ok(null);
 		}
 		if (method === 'PATCH' && target === '1') {
 			if (current === undefined) return this.error(409, 30409410, 'Room is not recording!');
 			const config = body.webRecordConfig;
-			if (!isObject(config) || typeof config.onhold !== 'boolean') return this.error(400, 400, 'webRecordConfig.onhold is required');
+			if (!isObject(config) || typeof config.onhold !== 'boolean')
+				return this.error(400, 400, 'webRecordConfig.onhold is required');
 			current.onhold = config.onhold;
-			this.addEvent(room.region, room.roomUuid, 1001, { recordId: current.recordId, state: 1, startTime: current.startTime, onhold: current.onhold });
+			this.addEvent(room.region, room.roomUuid, 1001, {
+				recordId: current.recordId,
+				state: 1,
+				startTime: current.startTime,
+				onhold: current.onhold,
+			});
 			return this.ok(null);
 		}
 		return this.error(404, 404, 'Not Found');
@@ -486,7 +597,13 @@ function positiveInt(text: string | null): number | undefined {
 }
 
 function eventJson(event: FakeEvent): JsonObject {
-	const json: JsonObject = { roomUuid: event.roomUuid, cmd: event.cmd, sequence: event.sequence, version: event.version, data: event.data };
+	const json: JsonObject = {
+		roomUuid: event.roomUuid,
+		cmd: event.cmd,
+		sequence: event.sequence,
+		version: event.version,
+		data: event.data,
+	};
 	if (event.fromUser !== undefined) json.fromUser = event.fromUser;
 	if (event.operator !== undefined) json.operator = event.operator;
 	return json;
@@ -505,11 +622,22 @@ function roomJson(room: FakeRoom): JsonObject {
 }
 
 function userJson(user: FakeUser): JsonObject {
-	return { userUuid: user.userUuid, userName: user.userName, role: user.role, userProperties: user.userProperties };
+	return {
+		userUuid: user.userUuid,
+		userName: user.userName,
+		role: user.role,
+		userProperties: user.userProperties,
+	};
 }
 
 function recordingJson(room: FakeRoom, recording: FakeRecording): JsonObject {
-	const json: JsonObject = { roomUuid: room.roomUuid, recordId: recording.recordId, state: recording.state, startTime: recording.startTime, onhold: recording.onhold };
+	const json: JsonObject = {
+		roomUuid: room.roomUuid,
+		recordId: recording.recordId,
+		state: recording.state,
+		startTime: recording.startTime,
+		onhold: recording.onhold,
+	};
 	if (recording.endTime !== undefined) json.endTime = recording.endTime;
 	if (recording.webRecordConfig !== undefined) json.webRecordConfig = recording.webRecordConfig;
 	return json;

@@ -66,7 +66,8 @@ class Reader {
 /** Throws on anything that is not a well-formed AccessToken2. */
 export function decodeAccessToken2(token: string): DecodedToken {
 	const version = token.slice(0, 3);
-	if (version !== '007') throw new Error(`not an AccessToken2 (version ${JSON.stringify(version)})`);
+	if (version !== '007')
+		throw new Error(`not an AccessToken2 (version ${JSON.stringify(version)})`);
 	const content = inflateSync(Buffer.from(token.slice(3), 'base64'));
 	const reader = new Reader(content);
 	const signature = reader.bytesField();
@@ -97,6 +98,11 @@ export function decodeAccessToken2(token: string): DecodedToken {
 }
 
 export function signatureIsValid(decoded: DecodedToken, appCertificate: string): boolean {
-	const expected = hmac(signingKey(appCertificate, decoded.issuedAt, decoded.salt), decoded.signingInfo);
-	return expected.length === decoded.signature.length && timingSafeEqual(expected, decoded.signature);
+	const expected = hmac(
+		signingKey(appCertificate, decoded.issuedAt, decoded.salt),
+		decoded.signingInfo,
+	);
+	return (
+		expected.length === decoded.signature.length && timingSafeEqual(expected, decoded.signature)
+	);
 }

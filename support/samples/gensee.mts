@@ -4,8 +4,25 @@
  */
 import { SampleError, type Delivery, type SamplePlatform } from './types.mjs';
 
-export const GENSEE_SAMPLE_ACTIONS = ['101', '102', '103', '104', '105', '106', '107', '110', '111', '112'] as const;
-export const GENSEE_SAMPLE_INTERFACES = ['qaClient', 'qaWeb', 'rollCall', 'endPage', 'coBrowse'] as const;
+export const GENSEE_SAMPLE_ACTIONS = [
+	'101',
+	'102',
+	'103',
+	'104',
+	'105',
+	'106',
+	'107',
+	'110',
+	'111',
+	'112',
+] as const;
+export const GENSEE_SAMPLE_INTERFACES = [
+	'qaClient',
+	'qaWeb',
+	'rollCall',
+	'endPage',
+	'coBrowse',
+] as const;
 
 const CLASS_NO = 'tz6izG3yLm';
 /** Third-party uids exceed 2^31: they must survive as strings. */
@@ -37,20 +54,37 @@ export const GENSEE_WEB_QUESTION = {
 };
 
 export const GENSEE_ROLL_CALL = { userid: UID, webcastid: 'f35e1dcfcfa944d5ae5eab69341e8507' };
-export const GENSEE_END_PAGE = { userid: UID, confid: 'f35e1dcfcfa944d5ae5eab69341e8507', username: '张伟' };
+export const GENSEE_END_PAGE = {
+	userid: UID,
+	confid: 'f35e1dcfcfa944d5ae5eab69341e8507',
+	username: '张伟',
+};
 export const GENSEE_CO_BROWSE = { roomid: 'hj34hjlh5j23kl5h34lh52l' };
 
-function withToken(query: Record<string, string>, token: string | undefined): Record<string, string> {
+function withToken(
+	query: Record<string, string>,
+	token: string | undefined,
+): Record<string, string> {
 	return token ? { ...query, token } : query;
 }
 
 export function genseeDelivery(event: string, token?: string): Delivery {
 	if ((GENSEE_SAMPLE_ACTIONS as readonly string[]).includes(event)) {
-		return { label: `gensee ${event}`, method: 'GET', query: withToken(genseeActionSample(event), token) };
+		return {
+			label: `gensee ${event}`,
+			method: 'GET',
+			query: withToken(genseeActionSample(event), token),
+		};
 	}
 	switch (event) {
 		case 'qaClient':
-			return { label: 'gensee qaClient', method: 'POST', query: withToken({}, token), contentType: 'text/plain; charset=utf-8', body: GENSEE_QA_XML };
+			return {
+				label: 'gensee qaClient',
+				method: 'POST',
+				query: withToken({}, token),
+				contentType: 'text/plain; charset=utf-8',
+				body: GENSEE_QA_XML,
+			};
 		case 'qaWeb':
 			return {
 				label: 'gensee qaWeb',
@@ -66,7 +100,9 @@ export function genseeDelivery(event: string, token?: string): Delivery {
 		case 'coBrowse':
 			return { label: 'gensee coBrowse', method: 'GET', query: withToken(GENSEE_CO_BROWSE, token) };
 		default:
-			throw new SampleError(`Unknown Gensee event "${event}": use an Action code or an interface name.`);
+			throw new SampleError(
+				`Unknown Gensee event "${event}": use an Action code or an interface name.`,
+			);
 	}
 }
 
@@ -76,7 +112,8 @@ export const genseeSamples: SamplePlatform = {
 	events: ALL,
 	flagsUsage: '[--token T]  (when the trigger uses Token in URL)',
 	deliveries(event, { flags }) {
-		const names: readonly string[] = event === 'all' ? ALL : [event === 'status' ? '103' : event === 'vod' ? '111' : event];
+		const names: readonly string[] =
+			event === 'all' ? ALL : [event === 'status' ? '103' : event === 'vod' ? '111' : event];
 		return names.map((name) => genseeDelivery(name, flags.token));
 	},
 };

@@ -13,7 +13,8 @@ import type {
 	CoursewareFinishBody,
 } from '../../nodes/Qingsuyun/payload';
 
-export type QingsuyunSampleType = 'answerSheet' | 'courseFinish' | 'coursewareFinish' | 'clockFinish';
+export type QingsuyunSampleType =
+	'answerSheet' | 'courseFinish' | 'coursewareFinish' | 'clockFinish';
 
 export const QINGSUYUN_SAMPLE_TYPES: readonly QingsuyunSampleType[] = [
 	'answerSheet',
@@ -124,7 +125,9 @@ export const qingsuyunSamples: SamplePlatform = {
 	deliveries(event, { flags }) {
 		const secret = flags.secret ?? process.env.QINGSUYUN_SECRET_KEY;
 		if (!secret) {
-			throw new SampleError('Qingsuyun needs the secret key: pass --secret KEY or set QINGSUYUN_SECRET_KEY.');
+			throw new SampleError(
+				'Qingsuyun needs the secret key: pass --secret KEY or set QINGSUYUN_SECRET_KEY.',
+			);
 		}
 		const types = event === 'all' ? QINGSUYUN_SAMPLE_TYPES : [event];
 		return types.map((type) => {

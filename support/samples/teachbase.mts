@@ -51,24 +51,73 @@ function dataFor(type: TeachbaseSampleType, event: TeachbaseSampleEvent): Record
 		case 'course_stat':
 			return courseStat(event);
 		case 'section_stat':
-			return { id: 771034, section_id: 33012, section_name: 'Модуль 1. Основы продаж', progress: updated ? 100 : 0, status: updated ? 'completed' : 'new', ...common };
+			return {
+				id: 771034,
+				section_id: 33012,
+				section_name: 'Модуль 1. Основы продаж',
+				progress: updated ? 100 : 0,
+				status: updated ? 'completed' : 'new',
+				...common,
+			};
 		case 'quiz_stat':
-			return { id: 918221, quiz_id: 5544, quiz_name: 'Итоговый тест', attempt: 1, score: updated ? 17 : 0, max_score: 20, percent: updated ? 85 : 0, status: updated ? 'passed' : 'inprogress', started_at: '2024-03-04 18:20:00', finished_at: updated ? '2024-03-04 18:41:33' : null, ...common };
+			return {
+				id: 918221,
+				quiz_id: 5544,
+				quiz_name: 'Итоговый тест',
+				attempt: 1,
+				score: updated ? 17 : 0,
+				max_score: 20,
+				percent: updated ? 85 : 0,
+				status: updated ? 'passed' : 'inprogress',
+				started_at: '2024-03-04 18:20:00',
+				finished_at: updated ? '2024-03-04 18:41:33' : null,
+				...common,
+			};
 		case 'task_stat':
-			return { id: 401876, task_id: 2290, task_name: 'Разбор кейса клиента', status: updated ? 'checking' : 'new', mark: updated ? null : null, answer_text: updated ? 'Предлагаю начать с выявления потребностей…' : '', ...common };
+			return {
+				id: 401876,
+				task_id: 2290,
+				task_name: 'Разбор кейса клиента',
+				status: updated ? 'checking' : 'new',
+				mark: updated ? null : null,
+				answer_text: updated ? 'Предлагаю начать с выявления потребностей…' : '',
+				...common,
+			};
 		case 'scorm_stat':
-			return { id: 66120, scorm_id: 812, scorm_name: 'Техника безопасности (SCORM)', lesson_status: updated ? 'completed' : 'incomplete', score_raw: updated ? 92 : null, total_time: updated ? 'PT24M10S' : 'PT0S', ...common };
+			return {
+				id: 66120,
+				scorm_id: 812,
+				scorm_name: 'Техника безопасности (SCORM)',
+				lesson_status: updated ? 'completed' : 'incomplete',
+				score_raw: updated ? 92 : null,
+				total_time: updated ? 'PT24M10S' : 'PT0S',
+				...common,
+			};
 		case 'material_stat':
-			return { id: 1209934, material_id: 45098, material_name: 'Видео: презентация продукта', progress: updated ? 100 : 10, viewed: updated, time_spent: updated ? 845 : 30, ...common };
+			return {
+				id: 1209934,
+				material_id: 45098,
+				material_name: 'Видео: презентация продукта',
+				progress: updated ? 100 : 10,
+				viewed: updated,
+				time_spent: updated ? 845 : 30,
+				...common,
+			};
 	}
 }
 
-export function teachbaseSample(type: TeachbaseSampleType, event: TeachbaseSampleEvent): TeachbaseSample {
+export function teachbaseSample(
+	type: TeachbaseSampleType,
+	event: TeachbaseSampleEvent,
+): TeachbaseSample {
 	return { type, event, data: dataFor(type, event) };
 }
 
 /** The older documented shape, `{"<entity>": {"<action>": {fields}}}`. */
-export function teachbaseLegacySample(type: TeachbaseSampleType, event: TeachbaseSampleEvent): Record<string, unknown> {
+export function teachbaseLegacySample(
+	type: TeachbaseSampleType,
+	event: TeachbaseSampleEvent,
+): Record<string, unknown> {
 	return { [type]: { [event]: dataFor(type, event) } };
 }
 

@@ -41,7 +41,9 @@ export function fileListProblems(files: readonly string[]): string[] {
 		} else if (isTestPath(file)) {
 			problems.push(`${file}: a test file in the package`);
 		} else if (file.startsWith('dist/') && !BUILD_PATH.test(file)) {
-			problems.push(`${file}: not part of the build (only dist/index.*, dist/nodes/ and dist/credentials/ are)`);
+			problems.push(
+				`${file}: not part of the build (only dist/index.*, dist/nodes/ and dist/credentials/ are)`,
+			);
 		}
 	}
 	for (const required of TOP_LEVEL_FILES) {

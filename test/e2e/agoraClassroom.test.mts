@@ -22,7 +22,11 @@ import {
 } from '../../support/n8n.mjs';
 import { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
 import { ENCRYPTION_KEY, renderFixture } from '../../support/startN8n.mjs';
-import { APP_ID, CERTIFICATE, agoraCredentialSubstitutions } from '../../support/fakes/agoraApp.mjs';
+import {
+	APP_ID,
+	CERTIFICATE,
+	agoraCredentialSubstitutions,
+} from '../../support/fakes/agoraApp.mjs';
 
 const REGION = 'eu';
 const ROOM_ODD = 'maths #101 ?a=b&c=100%';
@@ -44,7 +48,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Runs a saved workflow with `n8n execute` and returns each node's output items by node name. */
 async function execute(workflowId: string): Promise<Record<string, Items>> {
-	const output = await runN8nCommand(install, ['execute', `--id=${workflowId}`, '--rawOutput'], env);
+	const output = await runN8nCommand(
+		install,
+		['execute', `--id=${workflowId}`, '--rawOutput'],
+		env,
+	);
 	const start = output.indexOf('\n{');
 	let parsed: unknown;
 	try {
@@ -52,13 +60,21 @@ async function execute(workflowId: string): Promise<Record<string, Items>> {
 	} catch {
 		throw new Error(`n8n execute printed no run data:\n${output.slice(0, 3000)}`);
 	}
-	const runData = isRecord(parsed) && isRecord(parsed.data) && isRecord(parsed.data.resultData) ? parsed.data.resultData.runData : undefined;
+	const runData =
+		isRecord(parsed) && isRecord(parsed.data) && isRecord(parsed.data.resultData)
+			? parsed.data.resultData.runData
+			: undefined;
 	if (!isRecord(runData)) throw new Error(`no run data in:\n${output.slice(0, 2000)}`);
 	const byNode: Record<string, Items> = {};
 	for (const [node, runs] of Object.entries(runData)) {
 		const run = Array.isArray(runs) ? runs[0] : undefined;
-		const main = isRecord(run) && isRecord(run.data) && Array.isArray(run.data.main) ? run.data.main[0] : undefined;
-		byNode[node] = Array.isArray(main) ? main.flatMap((item: unknown) => (isRecord(item) && isRecord(item.json) ? [item.json] : [])) : [];
+		const main =
+			isRecord(run) && isRecord(run.data) && Array.isArray(run.data.main)
+				? run.data.main[0]
+				: undefined;
+		byNode[node] = Array.isArray(main)
+			? main.flatMap((item: unknown) => (isRecord(item) && isRecord(item.json) ? [item.json] : []))
+			: [];
 	}
 	return byNode;
 }
@@ -83,7 +99,11 @@ beforeAll(async () => {
 		ROOM_USERS,
 		ROOM_EVENTS,
 	};
-	const credentials = await renderFixture('agoraTrigger.credentials.json', substitutions, renderDir);
+	const credentials = await renderFixture(
+		'agoraTrigger.credentials.json',
+		substitutions,
+		renderDir,
+	);
 	await runN8nCommand(install, ['import:credentials', `--input=${credentials}`], env);
 	const workflows = await renderFixture('agoraClassroom.workflows.json', substitutions, renderDir);
 	await runN8nCommand(install, ['import:workflow', `--input=${workflows}`], env);
@@ -98,26 +118,79 @@ afterAll(async () => {
 describe('Agora Classroom node in n8n (n8n execute)', () => {
 	it('creates, re-creates, starts, changes and ends a classroom whose ID needs encoding', async () => {
 		const out = await execute('agoraActRooms001');
-		expect(out.Create).toEqual([expect.objectContaining({ roomUuid: ROOM_ODD, created: true, alreadyExisted: false, roomName: 'Maths 101', roomType: 4 })]);
-		expect(out['Create Again']).toEqual([expect.objectContaining({ roomUuid: ROOM_ODD, created: false, alreadyExisted: true, roomName: 'Maths 101' })]);
-		expect(out['Start Class']).toEqual([{ success: true, roomUuid: ROOM_ODD, state: 'started', stateCode: 1 }]);
-		expect(out.Get?.[0]).toMatchObject({ state: 1, roomProperties: { examId: 'e-17', flags: { quiet: true }, schedule: { startTime: Date.parse('2026-11-23T09:00:00Z'), duration: 3600, closeDelay: 600 } } });
+		expect(out.Create).toEqual([
+			expect.objectContaining({
+				roomUuid: ROOM_ODD,
+				created: true,
+				alreadyExisted: false,
+				roomName: 'Maths 101',
+				roomType: 4,
+			}),
+		]);
+		expect(out['Create Again']).toEqual([
+			expect.objectContaining({
+				roomUuid: ROOM_ODD,
+				created: false,
+				alreadyExisted: true,
+				roomName: 'Maths 101',
+			}),
+		]);
+		expect(out['Start Class']).toEqual([
+			{ success: true, roomUuid: ROOM_ODD, state: 'started', stateCode: 1 },
+		]);
+		expect(out.Get?.[0]).toMatchObject({
+			state: 1,
+			roomProperties: {
+				examId: 'e-17',
+				flags: { quiet: true },
+				schedule: {
+					startTime: Date.parse('2026-11-23T09:00:00Z'),
+					duration: 3600,
+					closeDelay: 600,
+				},
+			},
+		});
 		expect(out.Get?.[0]?.roomProperties).not.toHaveProperty('course');
-		expect(out['End Class']).toEqual([{ success: true, roomUuid: ROOM_ODD, state: 'ended', stateCode: 2 }]);
+		expect(out['End Class']).toEqual([
+			{ success: true, roomUuid: ROOM_ODD, state: 'ended', stateCode: 2 },
+		]);
 		const room = agora.room(REGION, ROOM_ODD);
 		expect(room?.state).toBe(2);
-		expect(agora.requests.some((request) => request.rawPath.includes(encodeURIComponent(ROOM_ODD)))).toBe(true);
+		expect(
+			agora.requests.some((request) => request.rawPath.includes(encodeURIComponent(ROOM_ODD))),
+		).toBe(true);
 	}, 120_000);
 
-	it('gets, changes and kicks users; a missing user becomes an error item with Agora\'s code and a hint', async () => {
+	it("gets, changes and kicks users; a missing user becomes an error item with Agora's code and a hint", async () => {
 		agora.createRoom(REGION, ROOM_USERS);
-		agora.addUser(REGION, ROOM_USERS, { userUuid: 'student 1#', userName: 'Ann', role: 2, userProperties: { nickname: 'annie' } });
+		agora.addUser(REGION, ROOM_USERS, {
+			userUuid: 'student 1#',
+			userName: 'Ann',
+			role: 2,
+			userProperties: { nickname: 'annie' },
+		});
 		agora.addUser(REGION, ROOM_USERS, { userUuid: 'student-2', userName: 'Bob', role: 2 });
 		const out = await execute('agoraActUsers001');
-		expect(out['Get User']).toEqual([expect.objectContaining({ roomUuid: ROOM_USERS, userUuid: 'student 1#', userName: 'Ann', role: 'student', roleId: 2 })]);
+		expect(out['Get User']).toEqual([
+			expect.objectContaining({
+				roomUuid: ROOM_USERS,
+				userUuid: 'student 1#',
+				userName: 'Ann',
+				role: 'student',
+				roleId: 2,
+			}),
+		]);
 		expect(out['Get User Again']?.[0]).toMatchObject({ userProperties: { score: 95 } });
 		expect(out['Get User Again']?.[0]?.userProperties).not.toHaveProperty('nickname');
-		expect(out.Kick).toEqual([{ success: true, roomUuid: ROOM_USERS, userUuid: 'student-2', kicked: true, bannedForSeconds: 300 }]);
+		expect(out.Kick).toEqual([
+			{
+				success: true,
+				roomUuid: ROOM_USERS,
+				userUuid: 'student-2',
+				kicked: true,
+				bannedForSeconds: 300,
+			},
+		]);
 		const exit = agora.requests.find((request) => request.segments.at(-1) === 'exit');
 		expect(exit?.body).toEqual({ dirty: { state: 1, duration: 300 } });
 		const failure = out['Get Kicked User']?.[0];
@@ -127,43 +200,91 @@ describe('Agora Classroom node in n8n (n8n execute)', () => {
 
 	it('records (web page with pause and resume, composite), lists recordings, opens and closes breakout groups', async () => {
 		const out = await execute('agoraActRecord01');
-		expect(out['Start Web Recording']?.[0]).toMatchObject({ success: true, recording: 'started', mode: 'web', roomUuid: ROOM_USERS });
+		expect(out['Start Web Recording']?.[0]).toMatchObject({
+			success: true,
+			recording: 'started',
+			mode: 'web',
+			roomUuid: ROOM_USERS,
+		});
 		expect(out.Pause).toEqual([{ success: true, roomUuid: ROOM_USERS, recording: 'paused' }]);
 		expect(out.Resume).toEqual([{ success: true, roomUuid: ROOM_USERS, recording: 'resumed' }]);
 		expect(out.Stop).toEqual([{ success: true, roomUuid: ROOM_USERS, recording: 'stopped' }]);
 		expect(out['List Recordings']?.map((recording) => recording.state)).toEqual([0, 0]);
-		const starts = agora.requests.filter((request) => request.method === 'PUT' && request.segments.join('/').endsWith('records/states/1'));
+		const starts = agora.requests.filter(
+			(request) =>
+				request.method === 'PUT' && request.segments.join('/').endsWith('records/states/1'),
+		);
 		expect(starts.map((request) => request.body)).toEqual([
-			{ mode: 'web', webRecordConfig: { rootUrl: 'https://classroom.example.com/record', videoWidth: 1920, videoHeight: 1080, maxRecordingHour: 3, onhold: false } },
+			{
+				mode: 'web',
+				webRecordConfig: {
+					rootUrl: 'https://classroom.example.com/record',
+					videoWidth: 1920,
+					videoHeight: 1080,
+					maxRecordingHour: 3,
+					onhold: false,
+				},
+			},
 			{ recordingConfig: { maxIdleTime: 60, streamTypes: 2 } },
 		]);
 		expect(out['Open Groups']?.[0]).toMatchObject({ success: true, breakoutGroups: 'open' });
-		const open = agora.requests.find((request) => request.segments.join('/').endsWith('groups/states/1'));
-		expect(open?.body).toEqual({ groups: [{ groupName: 'Red', users: [{ userUuid: 'student 1#' }, { userUuid: 'student-3' }] }, { groupName: 'Blue', users: [{ userUuid: 'student-4' }] }] });
-		expect(out['Close Groups']).toEqual([{ success: true, roomUuid: ROOM_USERS, breakoutGroups: 'closed' }]);
+		const open = agora.requests.find((request) =>
+			request.segments.join('/').endsWith('groups/states/1'),
+		);
+		expect(open?.body).toEqual({
+			groups: [
+				{ groupName: 'Red', users: [{ userUuid: 'student 1#' }, { userUuid: 'student-3' }] },
+				{ groupName: 'Blue', users: [{ userUuid: 'student-4' }] },
+			],
+		});
+		expect(out['Close Groups']).toEqual([
+			{ success: true, roomUuid: ROOM_USERS, breakoutGroups: 'closed' },
+		]);
 		expect(agora.room(REGION, ROOM_USERS)?.groupsOpen).toBe(false);
 	}, 120_000);
 
 	it('gets many events across pages, filtered, after a sequence, per user, and widget events', async () => {
 		agora.createRoom(REGION, ROOM_EVENTS);
-		for (let index = 1; index <= 240; index++) agora.addEvent(REGION, ROOM_EVENTS, 3, { message: `m${index}` });
+		for (let index = 1; index <= 240; index++)
+			agora.addEvent(REGION, ROOM_EVENTS, 3, { message: `m${index}` });
 		agora.addEvent(REGION, ROOM_EVENTS, 1, { state: 1, startTime: 1_795_340_467_000 });
 		agora.addUser(REGION, ROOM_EVENTS, { userUuid: 'u1', userName: 'Ann' });
-		agora.addWidgetEvent(REGION, ROOM_EVENTS, 'popupQuiz', { action: 1, changeProperties: { 'extra.answerState': 1, state: 1, 'extra.popupQuizId': 'q1' } });
+		agora.addWidgetEvent(REGION, ROOM_EVENTS, 'popupQuiz', {
+			action: 1,
+			changeProperties: { 'extra.answerState': 1, state: 1, 'extra.popupQuizId': 'q1' },
+		});
 		const out = await execute('agoraActEvents01');
 		expect(out['All Events']).toHaveLength(243);
-		expect(out['All Events']?.map((item) => item.sequence)).toEqual(Array.from({ length: 243 }, (_, index) => index + 1));
-		expect(out['Chat After 200']?.map((item) => item.message)).toEqual(['m201', 'm202', 'm203', 'm204', 'm205']);
-		expect(out['Users Per User']?.map((item) => item.eventName)).toEqual(['Class started', 'User joined']);
+		expect(out['All Events']?.map((item) => item.sequence)).toEqual(
+			Array.from({ length: 243 }, (_, index) => index + 1),
+		);
+		expect(out['Chat After 200']?.map((item) => item.message)).toEqual([
+			'm201',
+			'm202',
+			'm203',
+			'm204',
+			'm205',
+		]);
+		expect(out['Users Per User']?.map((item) => item.eventName)).toEqual([
+			'Class started',
+			'User joined',
+		]);
 		expect(out['Users Per User']?.[1]).toMatchObject({ userUuid: 'u1', movement: 'joined' });
-		expect(out['Quiz Events']).toEqual([expect.objectContaining({ platform: 'agora', event: '1110', eventName: 'Quiz started' })]);
+		expect(out['Quiz Events']).toEqual([
+			expect.objectContaining({ platform: 'agora', event: '1110', eventName: 'Quiz started' }),
+		]);
 	}, 120_000);
 
-	it('fails with Agora\'s status, code and a hint when the classroom does not exist', async () => {
+	it("fails with Agora's status, code and a hint when the classroom does not exist", async () => {
 		// n8n prints the failed execution, with the node's error, on its log (stdout) and exits non-zero.
-		const failure = await execFileAsync(install.nodeBinary, [install.n8nBin, 'execute', '--id=agoraActFail0001', '--rawOutput'], { env, maxBuffer: 64 * 1024 * 1024 }).then(
+		const failure = await execFileAsync(
+			install.nodeBinary,
+			[install.n8nBin, 'execute', '--id=agoraActFail0001', '--rawOutput'],
+			{ env, maxBuffer: 64 * 1024 * 1024 },
+		).then(
 			() => 'the execution succeeded',
-			(error: unknown) => (isRecord(error) ? `${String(error.stdout)}\n${String(error.stderr)}` : String(error)),
+			(error: unknown) =>
+				isRecord(error) ? `${String(error.stdout)}\n${String(error.stderr)}` : String(error),
 		);
 		expect(failure).toContain('Agora answered HTTP 404, code 20404100: Room not exists!');
 		expect(failure).toContain('check the room ID and the credential');

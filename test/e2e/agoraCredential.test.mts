@@ -24,7 +24,12 @@ beforeAll(async () => {
 		setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json', 'browser-id': BROWSER_ID },
-			body: JSON.stringify({ email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'Passw0rd-Agora-e2e' }),
+			body: JSON.stringify({
+				email: 'owner@example.com',
+				firstName: 'Test',
+				lastName: 'Owner',
+				password: 'Passw0rd-Agora-e2e',
+			}),
 		});
 		if (setup.status !== 404 && !(await setup.clone().text()).includes('starting up')) break;
 		await new Promise((resolve) => setTimeout(resolve, 500));
@@ -34,7 +39,10 @@ beforeAll(async () => {
 	const login = await fetch(`${n8n.baseUrl}/rest/login`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json', 'browser-id': BROWSER_ID },
-		body: JSON.stringify({ emailOrLdapLoginId: 'owner@example.com', password: 'Passw0rd-Agora-e2e' }),
+		body: JSON.stringify({
+			emailOrLdapLoginId: 'owner@example.com',
+			password: 'Passw0rd-Agora-e2e',
+		}),
 	});
 	const cookies = [...setup.headers.getSetCookie(), ...login.headers.getSetCookie()];
 	cookie = (cookies.find((value) => value.startsWith('n8n-auth=')) ?? '').split(';')[0];
@@ -47,7 +55,9 @@ afterAll(async () => {
 });
 
 /** Saves the credential, then runs n8n's credential test on it, as the editor does. */
-async function testCredential(data: Record<string, string>): Promise<{ status: string; message: string }> {
+async function testCredential(
+	data: Record<string, string>,
+): Promise<{ status: string; message: string }> {
 	const headers = { 'Content-Type': 'application/json', cookie, 'browser-id': BROWSER_ID };
 	const created = await fetch(`${n8n.baseUrl}/rest/credentials`, {
 		method: 'POST',
@@ -67,12 +77,20 @@ async function testCredential(data: Record<string, string>): Promise<{ status: s
 	return (JSON.parse(text) as { data: { status: string; message: string } }).data;
 }
 
-const good = () => ({ appId: APP_ID, appCertificate: CERTIFICATE, region: 'ap', domain: agora.url });
+const good = () => ({
+	appId: APP_ID,
+	appCertificate: CERTIFICATE,
+	region: 'ap',
+	domain: agora.url,
+});
 
 describe('agoraClassroomApi credential test in n8n', () => {
 	it('succeeds when Agora accepts the token and answers "room not exists" for the check room', async () => {
 		const before = agora.requestCount();
-		expect(await testCredential(good())).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(await testCredential(good())).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
 		const request = agora.requests.at(-1);
 		expect(agora.requestCount()).toBe(before + 1);
 		expect(request?.authorized).toBe(true);
@@ -81,7 +99,9 @@ describe('agoraClassroomApi credential test in n8n', () => {
 	});
 
 	it('accepts a domain written with a trailing slash and values with stray spaces', async () => {
-		expect((await testCredential({ ...good(), appId: ` ${APP_ID} `, domain: `${agora.url}/` })).status).toBe('OK');
+		expect(
+			(await testCredential({ ...good(), appId: ` ${APP_ID} `, domain: `${agora.url}/` })).status,
+		).toBe('OK');
 	});
 
 	it('fails with a plain explanation when Agora rejects the token (wrong certificate)', async () => {

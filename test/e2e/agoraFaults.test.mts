@@ -55,7 +55,12 @@ agoraTriggerSuite(
 
 describe('Agora fault injection', () => {
 	it('loses and duplicates nothing through 5xx, 429, cut-off and slow answers, a timeout, a destroyed classroom and an n8n restart', async () => {
-		await waitUntil('the activation poll', () => agora.requests.some((request) => request.authorized && isEventList(request)), 60_000, n8n);
+		await waitUntil(
+			'the activation poll',
+			() => agora.requests.some((request) => request.authorized && isEventList(request)),
+			60_000,
+			n8n,
+		);
 		const chance = random(20261122);
 		const faults: Record<string, number> = { '503': 0, '429': 0, cutOff: 0, slow: 0, timeout: 0 };
 		const kinds = [
@@ -88,7 +93,11 @@ describe('Agora fault injection', () => {
 				counter % 7 === 0
 					? agora.addWidgetEvent(REGION, room, 'popupQuiz', {
 							action: 1,
-							changeProperties: { popupQuizId: `quiz-${counter}`, selectedItems: ['A'], lastCommitTime: Date.now() },
+							changeProperties: {
+								popupQuizId: `quiz-${counter}`,
+								selectedItems: ['A'],
+								lastCommitTime: Date.now(),
+							},
 							cause: { action: 3, popQuizId: `quiz-${counter}` },
 						})
 					: agora.addEvent(REGION, room, 3, { message: `m${counter}`, updateTime: Date.now() });
@@ -116,25 +125,55 @@ describe('Agora fault injection', () => {
 			});
 
 			// The doomed classroom goes quiet, its events are delivered, then Agora destroys it.
-			await waitUntil('a second delivery', () => sink.recordsAt('/agora-faults').length >= 2, 150_000, n8n);
+			await waitUntil(
+				'a second delivery',
+				() => sink.recordsAt('/agora-faults').length >= 2,
+				150_000,
+				n8n,
+			);
 			live.delete(DOOMED);
 			const doomed = () => produced.filter((id) => id.startsWith(`${DOOMED}:`));
-			await waitUntil('the doomed classroom\'s events', () => doomed().every((id) => emitted().some((item) => item.eventId === id)), 200_000, n8n);
+			await waitUntil(
+				"the doomed classroom's events",
+				() => doomed().every((id) => emitted().some((item) => item.eventId === id)),
+				200_000,
+				n8n,
+			);
 			agora.destroyRoom(REGION, DOOMED);
-			await waitUntil('the classroom-gone report', () => emitted().some((item) => item.event === 'roomGone'), 150_000, n8n);
+			await waitUntil(
+				'the classroom-gone report',
+				() => emitted().some((item) => item.event === 'roomGone'),
+				150_000,
+				n8n,
+			);
 
 			const deliveriesBeforeRestart = sink.recordsAt('/agora-faults').length;
 			await n8n.restart();
-			await waitUntil('a delivery after the restart', () => sink.recordsAt('/agora-faults').length > deliveriesBeforeRestart, 150_000, n8n);
+			await waitUntil(
+				'a delivery after the restart',
+				() => sink.recordsAt('/agora-faults').length > deliveriesBeforeRestart,
+				150_000,
+				n8n,
+			);
 		} finally {
 			clearInterval(producer);
 		}
 
 		// Faults off: the next polls catch up on everything.
 		agora.clearFaults();
-		await waitUntil('every produced event', () => produced.every((id) => emitted().some((item) => item.eventId === id)), 200_000, n8n);
+		await waitUntil(
+			'every produced event',
+			() => produced.every((id) => emitted().some((item) => item.eventId === id)),
+			200_000,
+			n8n,
+		);
 		const requestsAtEnd = agora.requests.filter(isEventList).length;
-		await waitUntil('one more poll', () => agora.requests.filter(isEventList).length > requestsAtEnd + 1, 150_000, n8n);
+		await waitUntil(
+			'one more poll',
+			() => agora.requests.filter(isEventList).length > requestsAtEnd + 1,
+			150_000,
+			n8n,
+		);
 		await new Promise((resolve) => setTimeout(resolve, 3_000));
 
 		const events = emitted().filter((item) => item.event !== 'roomGone');

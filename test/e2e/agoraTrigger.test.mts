@@ -61,56 +61,114 @@ agoraTriggerSuite(
 
 describe('Agora Classroom Trigger in n8n', () => {
 	it('reads the classrooms on activation and starts from now: nothing old is emitted', async () => {
-		await waitUntil('the activation poll', () => agora.requests.some((request) => request.authorized && request.segments.includes(ROOM_B)), 60_000, n8n);
-		expect(agora.requests.some((request) => request.authorized && request.segments.includes(ROOM_A) && request.status === 200)).toBe(true);
+		await waitUntil(
+			'the activation poll',
+			() =>
+				agora.requests.some((request) => request.authorized && request.segments.includes(ROOM_B)),
+			60_000,
+			n8n,
+		);
+		expect(
+			agora.requests.some(
+				(request) =>
+					request.authorized && request.segments.includes(ROOM_A) && request.status === 200,
+			),
+		).toBe(true);
 		expect(emitted()).toEqual([]);
 		expect(await n8n.executions(WORKFLOW)).toEqual([]);
 	}, 90_000);
 
-	it('emits 250+ new events of one classroom and a newly created one in one poll, through faults, each once and in order', async () => {
-		for (let index = 1; index <= 260; index++) chat(ROOM_A, `a${index}`);
-		agora.createRoom(REGION, ROOM_B);
-		chat(ROOM_B, 'b1');
-		chat(ROOM_B, 'b2');
-		agora.inject({ match: ROOM_A, status: 503 });
-		agora.inject({ match: (request) => request.segments.includes(ROOM_A) && request.query.get('nextId') !== null && request.query.get('nextId') !== '3', malformed: true });
-		agora.inject({ match: ROOM_B, status: 429 });
+	it(
+		'emits 250+ new events of one classroom and a newly created one in one poll, through faults, each once and in order',
+		async () => {
+			for (let index = 1; index <= 260; index++) chat(ROOM_A, `a${index}`);
+			agora.createRoom(REGION, ROOM_B);
+			chat(ROOM_B, 'b1');
+			chat(ROOM_B, 'b2');
+			agora.inject({ match: ROOM_A, status: 503 });
+			agora.inject({
+				match: (request) =>
+					request.segments.includes(ROOM_A) &&
+					request.query.get('nextId') !== null &&
+					request.query.get('nextId') !== '3',
+				malformed: true,
+			});
+			agora.inject({ match: ROOM_B, status: 429 });
 
-		const items = await nextExecution();
-		const fromA = items.filter((item) => item.roomUuid === ROOM_A);
-		expect(fromA.map((item) => item.message)).toEqual(Array.from({ length: 260 }, (_, index) => `a${index + 1}`));
-		expect(fromA.map((item) => item.sequence)).toEqual(Array.from({ length: 260 }, (_, index) => index + 3));
-		expect(items.filter((item) => item.roomUuid === ROOM_B).map((item) => item.message)).toEqual(['b1', 'b2']);
-		expect(items).toHaveLength(262);
-		expect(fromA[0]).toMatchObject({ event: '3', eventId: `${ROOM_A}:3` });
-	}, POLL_WAIT_MS + 30_000);
+			const items = await nextExecution();
+			const fromA = items.filter((item) => item.roomUuid === ROOM_A);
+			expect(fromA.map((item) => item.message)).toEqual(
+				Array.from({ length: 260 }, (_, index) => `a${index + 1}`),
+			);
+			expect(fromA.map((item) => item.sequence)).toEqual(
+				Array.from({ length: 260 }, (_, index) => index + 3),
+			);
+			expect(items.filter((item) => item.roomUuid === ROOM_B).map((item) => item.message)).toEqual([
+				'b1',
+				'b2',
+			]);
+			expect(items).toHaveLength(262);
+			expect(fromA[0]).toMatchObject({ event: '3', eventId: `${ROOM_A}:3` });
+		},
+		POLL_WAIT_MS + 30_000,
+	);
 
-	it('keeps its cursor across an n8n restart: events from while n8n was down arrive once', async () => {
-		const executionsBefore = await n8n.executionCount(WORKFLOW);
-		chat(ROOM_A, 'before restart');
-		await n8n.restart();
-		chat(ROOM_A, 'after restart');
-		await waitUntil('both events after the restart', () => emitted().flat().filter((item) => String(item.message).includes('restart')).length >= 2, POLL_WAIT_MS, n8n);
-		// One more poll with nothing new must not repeat anything.
-		const requests = agora.requestCount(ROOM_A);
-		await waitUntil('one more poll', () => agora.requestCount(ROOM_A) > requests + 1, POLL_WAIT_MS, n8n);
-		const all = emitted().flat();
-		expect(all.filter((item) => item.message === 'before restart')).toHaveLength(1);
-		expect(all.filter((item) => item.message === 'after restart')).toHaveLength(1);
-		const ids = all.map((item) => item.eventId);
-		expect(new Set(ids).size).toBe(ids.length);
-		expect(await n8n.executionCount(WORKFLOW)).toBeGreaterThan(executionsBefore);
-	}, 2 * POLL_WAIT_MS);
+	it(
+		'keeps its cursor across an n8n restart: events from while n8n was down arrive once',
+		async () => {
+			const executionsBefore = await n8n.executionCount(WORKFLOW);
+			chat(ROOM_A, 'before restart');
+			await n8n.restart();
+			chat(ROOM_A, 'after restart');
+			await waitUntil(
+				'both events after the restart',
+				() =>
+					emitted()
+						.flat()
+						.filter((item) => String(item.message).includes('restart')).length >= 2,
+				POLL_WAIT_MS,
+				n8n,
+			);
+			// One more poll with nothing new must not repeat anything.
+			const requests = agora.requestCount(ROOM_A);
+			await waitUntil(
+				'one more poll',
+				() => agora.requestCount(ROOM_A) > requests + 1,
+				POLL_WAIT_MS,
+				n8n,
+			);
+			const all = emitted().flat();
+			expect(all.filter((item) => item.message === 'before restart')).toHaveLength(1);
+			expect(all.filter((item) => item.message === 'after restart')).toHaveLength(1);
+			const ids = all.map((item) => item.eventId);
+			expect(new Set(ids).size).toBe(ids.length);
+			expect(await n8n.executionCount(WORKFLOW)).toBeGreaterThan(executionsBefore);
+		},
+		2 * POLL_WAIT_MS,
+	);
 
-	it('reports a destroyed classroom once', async () => {
-		agora.destroyRoom(REGION, ROOM_B);
-		const items = await nextExecution();
-		expect(items).toEqual([expect.objectContaining({ event: 'roomGone', roomUuid: ROOM_B })]);
-		const requests = agora.requestCount(ROOM_B);
-		await waitUntil('one more poll', () => agora.requestCount(ROOM_B) > requests, POLL_WAIT_MS, n8n);
-		await new Promise((resolve) => setTimeout(resolve, 2_000));
-		expect(emitted().flat().filter((item) => item.event === 'roomGone')).toHaveLength(1);
-	}, 2 * POLL_WAIT_MS);
+	it(
+		'reports a destroyed classroom once',
+		async () => {
+			agora.destroyRoom(REGION, ROOM_B);
+			const items = await nextExecution();
+			expect(items).toEqual([expect.objectContaining({ event: 'roomGone', roomUuid: ROOM_B })]);
+			const requests = agora.requestCount(ROOM_B);
+			await waitUntil(
+				'one more poll',
+				() => agora.requestCount(ROOM_B) > requests,
+				POLL_WAIT_MS,
+				n8n,
+			);
+			await new Promise((resolve) => setTimeout(resolve, 2_000));
+			expect(
+				emitted()
+					.flat()
+					.filter((item) => item.event === 'roomGone'),
+			).toHaveLength(1);
+		},
+		2 * POLL_WAIT_MS,
+	);
 
 	it('fails to activate with a wrong certificate, says why, and never leaks the certificate', async () => {
 		expect(n8n.log()).toMatch(/Agora answered HTTP 401/);

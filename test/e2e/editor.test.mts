@@ -20,7 +20,12 @@ const HOOK = 'gs-editor/gensee';
 const CHROMIUM = '/usr/bin/chromium';
 /** Each run's screenshots; the ones worth keeping are copied to docs/screenshots/ by hand. */
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
-const OWNER = { email: 'owner@example.com', firstName: 'Ada', lastName: 'Owner', password: 'Passw0rd-Edu-Events' };
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Ada',
+	lastName: 'Owner',
+	password: 'Passw0rd-Edu-Events',
+};
 
 let n8n: RunningN8n;
 let browser: Browser;
@@ -40,11 +45,16 @@ async function ownerCookie(): Promise<string> {
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	const cookie = /n8n-auth=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
-	if (response.status !== 200 || cookie === undefined) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+	if (response.status !== 200 || cookie === undefined)
+		throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
 	return cookie;
 }
 
-async function waitForText(selector: string, text: string | RegExp, timeoutMs = 60_000): Promise<string> {
+async function waitForText(
+	selector: string,
+	text: string | RegExp,
+	timeoutMs = 60_000,
+): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	let seen = '';
 	while (Date.now() < deadline) {
@@ -52,7 +62,9 @@ async function waitForText(selector: string, text: string | RegExp, timeoutMs = 
 		if (typeof text === 'string' ? seen.includes(text) : text.test(seen)) return seen;
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
-	throw new Error(`"${String(text)}" did not appear in ${selector}; it shows:\n${seen.slice(0, 2000)}`);
+	throw new Error(
+		`"${String(text)}" did not appear in ${selector}; it shows:\n${seen.slice(0, 2000)}`,
+	);
 }
 
 /** Clicks the first visible button whose text matches, e.g. "Test this trigger" (2.x) or "Execute step" (1.x). */
@@ -75,14 +87,30 @@ function screenshot(name: string): string {
 }
 
 beforeAll(async () => {
-	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk (.ci/run does)`);
+	if (!existsSync(CHROMIUM))
+		throw new Error(
+			`${CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk (.ci/run does)`,
+		);
 	await mkdir(SCREENSHOTS, { recursive: true });
-	n8n = await startN8n({ credentials: [], workflows: ['editor.workflows.json'], substitutions: {}, webhooks: [HOOK] });
+	n8n = await startN8n({
+		credentials: [],
+		workflows: ['editor.workflows.json'],
+		substitutions: {},
+		webhooks: [HOOK],
+	});
 	const cookie = await ownerCookie();
 	browser = await puppeteer.launch({
 		executablePath: CHROMIUM,
 		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	page = await browser.newPage();
 	await page.setViewport({ width: 1400, height: 1000 });
@@ -96,17 +124,25 @@ afterAll(async () => {
 
 describe(`the Gensee Trigger in the n8n editor (n8n ${n8nVersion()})`, () => {
 	it('shows its parameters and Options, and not the hidden body-parser switch', async () => {
-		await page.goto(`${n8n.baseUrl}/workflow/${WORKFLOW_ID}`, { waitUntil: 'networkidle2', timeout: 120_000 });
+		await page.goto(`${n8n.baseUrl}/workflow/${WORKFLOW_ID}`, {
+			waitUntil: 'networkidle2',
+			timeout: 120_000,
+		});
 		const node = await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
 		await node?.click({ count: 2 });
-		const parameters = await waitForText('[data-test-id="node-parameters"]', 'Co-Browse Requests Start the Workflow');
+		const parameters = await waitForText(
+			'[data-test-id="node-parameters"]',
+			'Co-Browse Requests Start the Workflow',
+		);
 		for (const label of ['Authentication', 'Interfaces', 'Action Codes', 'Outputs', 'Options']) {
 			expect(parameters).toContain(label);
 		}
 		expect(parameters).not.toContain('Read Request Bodies');
 		await page.$$eval('[data-test-id="node-parameters"] *', (elements) =>
 			elements
-				.find((element) => element.childElementCount === 0 && element.textContent?.trim() === 'Options')
+				.find(
+					(element) => element.childElementCount === 0 && element.textContent?.trim() === 'Options',
+				)
 				?.scrollIntoView({ block: 'start' }),
 		);
 		await page.screenshot({ path: screenshot('gensee-trigger-options') });
@@ -115,7 +151,8 @@ describe(`the Gensee Trigger in the n8n editor (n8n ${n8nVersion()})`, () => {
 	it('reads a body n8n would refuse when listening for a test event, flagged, in the output panel', async () => {
 		await clickButton(/^(Test this trigger|Listen for test event|Execute step)$/i);
 		const url = `${n8n.baseUrl}/webhook-test/${HOOK}`;
-		const body = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><webcast>&x;</webcast>';
+		const body =
+			'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><webcast>&x;</webcast>';
 		let reply: Response | undefined;
 		const deadline = Date.now() + 60_000;
 		// The test webhook exists once the editor has registered it.
@@ -133,8 +170,12 @@ describe(`the Gensee Trigger in the n8n editor (n8n ${n8nVersion()})`, () => {
 
 	it('keeps the switch out of the stored workflow: n8n supplies it as the parameter default', async () => {
 		const cookie = (await page.cookies()).find((entry) => entry.name === 'n8n-auth')?.value ?? '';
-		const response = await fetch(`${n8n.baseUrl}/rest/workflows/${WORKFLOW_ID}`, { headers: { cookie: `n8n-auth=${cookie}` } });
-		const { data } = (await response.json()) as { data: { nodes: Array<{ parameters: Record<string, unknown> }> } };
+		const response = await fetch(`${n8n.baseUrl}/rest/workflows/${WORKFLOW_ID}`, {
+			headers: { cookie: `n8n-auth=${cookie}` },
+		});
+		const { data } = (await response.json()) as {
+			data: { nodes: Array<{ parameters: Record<string, unknown> }> };
+		};
 		expect(data.nodes[0]?.parameters).toMatchObject({ triggerOptions: { emitCoBrowse: true } });
 		expect(data.nodes[0]?.parameters).not.toHaveProperty('options');
 	});

@@ -38,17 +38,29 @@ afterAll(async () => {
 	await sink?.close();
 });
 
-async function send(hook: string, delivery: Delivery, extraQuery: Record<string, string> = {}): Promise<DeliveryReply> {
+async function send(
+	hook: string,
+	delivery: Delivery,
+	extraQuery: Record<string, string> = {},
+): Promise<DeliveryReply> {
 	return await deliver(n8n.webhookUrl(hook, 'gensee'), delivery, extraQuery);
 }
 
-async function nextRecords(path: string, before: number, count = 1): Promise<Array<Record<string, unknown>>> {
+async function nextRecords(
+	path: string,
+	before: number,
+	count = 1,
+): Promise<Array<Record<string, unknown>>> {
 	const records = await sink.waitFor(path, before + count);
 	return records.slice(before).map((record) => record.body);
 }
 
 /** Executions run concurrently, so items arrive in any order: pick them by a field. */
-function pick(items: Array<Record<string, unknown>>, key: string, value: unknown): Record<string, unknown> | undefined {
+function pick(
+	items: Array<Record<string, unknown>>,
+	key: string,
+	value: unknown,
+): Record<string, unknown> | undefined {
 	return items.find((item) => item[key] === value);
 }
 
@@ -78,18 +90,33 @@ describe('Gensee Trigger in a real n8n', () => {
 	it('names actions and categories for attendance flows, keeping big uids exact', async () => {
 		const before = sink.recordsAt('/gs-open/0').length;
 		await send(OPEN.hook, genseeDelivery('110'));
-		await send(OPEN.hook, getQuery({ classno: 'abc', operator: '12345678901234567', action: '101', totalusernum: '5' }));
+		await send(
+			OPEN.hook,
+			getQuery({ classno: 'abc', operator: '12345678901234567', action: '101', totalusernum: '5' }),
+		);
 		const items = await nextRecords('/gs-open/0', before, 2);
 		const left = pick(items, 'event', '110');
 		const joined = pick(items, 'event', '101');
-		expect(left).toMatchObject({ eventName: 'User left abnormally', category: 'leave', Operator: '9934592202' });
+		expect(left).toMatchObject({
+			eventName: 'User left abnormally',
+			category: 'leave',
+			Operator: '9934592202',
+		});
 		// Lower-case parameter names are read too, and uids beyond 2^53 stay exact strings.
-		expect(joined).toMatchObject({ event: '101', category: 'join', ClassNo: 'abc', Operator: '12345678901234567' });
+		expect(joined).toMatchObject({
+			event: '101',
+			category: 'join',
+			ClassNo: 'abc',
+			Operator: '12345678901234567',
+		});
 	});
 
 	it('turns client Q&A XML into one item per question with its answers', async () => {
 		const before = sink.recordsAt('/gs-open/0').length;
-		expect(await send(OPEN.hook, postRaw(GENSEE_QA_XML, 'text/plain'))).toMatchObject({ status: 200, text: '' });
+		expect(await send(OPEN.hook, postRaw(GENSEE_QA_XML, 'text/plain'))).toMatchObject({
+			status: 200,
+			text: '',
+		});
 		const items = await nextRecords('/gs-open/0', before, 2);
 		const first = pick(items, 'questionId', '715da0dc-34a2-375e-bb6e-128eabe754bc');
 		const second = pick(items, 'questionId', '9a0c2f4e-1b7d-4a35-9e0f-3c1d2b4a5e6f');
@@ -103,7 +130,12 @@ describe('Gensee Trigger in a real n8n', () => {
 			timeIso: '2014-05-19T11:37:59.000+08:00',
 			occurredAt: '2014-05-19T11:37:59.000+08:00',
 			answers: [
-				{ id: 'a1', text: '下周一之前 <提交到平台>', uname: '李老师', timeIso: '2014-05-19T11:38:32.000+08:00' },
+				{
+					id: 'a1',
+					text: '下周一之前 <提交到平台>',
+					uname: '李老师',
+					timeIso: '2014-05-19T11:38:32.000+08:00',
+				},
 				{ id: 'a2', text: '', timeIso: '2014-05-19T11:38:50.000+08:00' },
 			],
 		});
@@ -112,7 +144,9 @@ describe('Gensee Trigger in a real n8n', () => {
 
 	it('reads Q&A XML sent as text/xml too', async () => {
 		const before = sink.recordsAt('/gs-open/0').length;
-		expect(await send(OPEN.hook, postRaw(GENSEE_QA_XML, 'text/xml; charset=utf-8'))).toMatchObject({ status: 200 });
+		expect(await send(OPEN.hook, postRaw(GENSEE_QA_XML, 'text/xml; charset=utf-8'))).toMatchObject({
+			status: 200,
+		});
 		const items = await nextRecords('/gs-open/0', before, 2);
 		expect(items.map((item) => item.event)).toEqual(['qa.client', 'qa.client']);
 	});
@@ -157,12 +191,17 @@ describe('Gensee Trigger in a real n8n', () => {
 		for (const token of [undefined, `${TOKEN.slice(0, -1)}9`]) {
 			const query: Record<string, string> = token === undefined ? {} : { token };
 			expect((await send(TOKEN_FLOW.hook, genseeDelivery('101'), query)).status).toBe(403);
-			expect((await send(TOKEN_FLOW.hook, postRaw(GENSEE_QA_XML, 'text/plain'), query)).status).toBe(403);
+			expect(
+				(await send(TOKEN_FLOW.hook, postRaw(GENSEE_QA_XML, 'text/plain'), query)).status,
+			).toBe(403);
 			expect((await send(TOKEN_FLOW.hook, genseeDelivery('rollCall'), query)).status).toBe(403);
 		}
 		expect(await n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before);
 
-		expect(await send(TOKEN_FLOW.hook, genseeDelivery('107', TOKEN))).toMatchObject({ status: 200, text: '' });
+		expect(await send(TOKEN_FLOW.hook, genseeDelivery('107', TOKEN))).toMatchObject({
+			status: 200,
+			text: '',
+		});
 		const [item] = await sink.waitFor('/gs-token/0', 1);
 		expect(item?.body).toMatchObject({ event: '107', category: 'leave' });
 		expect(JSON.stringify(item?.body)).not.toContain(TOKEN);
@@ -170,10 +209,18 @@ describe('Gensee Trigger in a real n8n', () => {
 
 	it('replies but starts nothing for filtered interfaces and action codes', async () => {
 		const before = await n8n.executionCount(TOKEN_FLOW.workflowId);
-		expect(await send(TOKEN_FLOW.hook, genseeDelivery('103', TOKEN))).toMatchObject({ status: 200, text: '' });
-		expect(await send(TOKEN_FLOW.hook, genseeDelivery('qaWeb', TOKEN))).toMatchObject({ status: 200, text: '' });
+		expect(await send(TOKEN_FLOW.hook, genseeDelivery('103', TOKEN))).toMatchObject({
+			status: 200,
+			text: '',
+		});
+		expect(await send(TOKEN_FLOW.hook, genseeDelivery('qaWeb', TOKEN))).toMatchObject({
+			status: 200,
+			text: '',
+		});
 		const coBrowse = await send(TOKEN_FLOW.hook, genseeDelivery('coBrowse', TOKEN));
-		expect(JSON.parse(coBrowse.text)).toEqual({ list: [{ title: 'A', link: 'https://a.example.com' }] });
+		expect(JSON.parse(coBrowse.text)).toEqual({
+			list: [{ title: 'A', link: 'https://a.example.com' }],
+		});
 		expect(await n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before);
 	});
 
@@ -190,10 +237,18 @@ describe('Gensee Trigger in a real n8n', () => {
 	it('lets an explicit kind on the URL override the guess', async () => {
 		const before = sink.recordsAt('/gs-open/0').length;
 		// Looks like a status callback, but the URL says it is the roll-call page.
-		const reply = await send(OPEN.hook, getQuery({ kind: 'rollCall', userid: '1', webcastid: 'w', Action: '101' }));
+		const reply = await send(
+			OPEN.hook,
+			getQuery({ kind: 'rollCall', userid: '1', webcastid: 'w', Action: '101' }),
+		);
 		expect(reply.contentType).toBe('text/html; charset=utf-8');
 		const [item] = await nextRecords('/gs-open/0', before);
-		expect(item).toMatchObject({ event: 'rollCall', interface: 'rollCall', userid: '1', Action: '101' });
+		expect(item).toMatchObject({
+			event: 'rollCall',
+			interface: 'rollCall',
+			userid: '1',
+			Action: '101',
+		});
 		expect(item).not.toHaveProperty('kind');
 	});
 
@@ -205,7 +260,10 @@ describe('Gensee Trigger in a real n8n', () => {
 		const deep = `<webcast id="x">${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}</webcast>`;
 		const before = sink.recordsAt('/gs-open/0').length;
 		for (const body of [malformed, bomb, deep]) {
-			expect(await send(OPEN.hook, postRaw(body, 'text/plain'))).toMatchObject({ status: 200, text: '' });
+			expect(await send(OPEN.hook, postRaw(body, 'text/plain'))).toMatchObject({
+				status: 200,
+				text: '',
+			});
 		}
 		const items = await nextRecords('/gs-open/0', before, 3);
 		expect(items.map((item) => item.rawBody).sort()).toEqual([malformed, bomb, deep].sort());
@@ -234,6 +292,7 @@ describe('Gensee Trigger in a real n8n', () => {
 		}
 		expect(sink.recordsAt('/gs-routed/7')[0]?.body).toMatchObject({ event: 'unrecognized' });
 		expect(sink.recordsAt('/gs-routed/2')).toHaveLength(2);
-		for (const output of [0, 1, 3, 4, 5, 6, 7]) expect(sink.recordsAt(`/gs-routed/${output}`)).toHaveLength(1);
+		for (const output of [0, 1, 3, 4, 5, 6, 7])
+			expect(sink.recordsAt(`/gs-routed/${output}`)).toHaveLength(1);
 	});
 });

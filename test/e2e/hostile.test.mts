@@ -15,7 +15,10 @@ beforeAll(async () => {
 	n8n = await startN8n({
 		credentials: hostilePlatforms.flatMap((platform) => platform.fixtures.credentials),
 		workflows: hostilePlatforms.flatMap((platform) => platform.fixtures.workflows),
-		substitutions: Object.assign({}, ...hostilePlatforms.map((platform) => platform.fixtures.substitutions)),
+		substitutions: Object.assign(
+			{},
+			...hostilePlatforms.map((platform) => platform.fixtures.substitutions),
+		),
 		webhooks: hostilePlatforms.flatMap((platform) => platform.fixtures.webhooks),
 	});
 });
@@ -38,7 +41,13 @@ describe.each(hostilePlatforms.map((platform) => [platform.name, platform] as co
 			expect(run.corpus.length).toBeGreaterThanOrEqual(300);
 			expect(run.report.sent).toBe(run.corpus.length);
 			const kinds = new Set(run.corpus.map((request) => request.expect));
-			for (const kind of ['execution', 'flagged', ...(platform.deduplicates ? ['duplicate'] : []), 'unauthenticated', 'n8nRefuses']) {
+			for (const kind of [
+				'execution',
+				'flagged',
+				...(platform.deduplicates ? ['duplicate'] : []),
+				'unauthenticated',
+				'n8nRefuses',
+			]) {
 				expect(kinds).toContain(kind);
 			}
 		});

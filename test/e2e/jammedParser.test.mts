@@ -16,7 +16,8 @@ const XML = 'text/xml; charset=utf-8';
 /** An answer later than this counts as none: n8n's jammed parser never answers at all. */
 const ANSWER_WITHIN_MS = 10_000;
 
-const EXTERNAL_ENTITY = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>';
+const EXTERNAL_ENTITY =
+	'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>';
 const LARGE_MALFORMED = `<a>${'<b>'.repeat(5_000)}`;
 
 let n8n: RunningN8n;
@@ -65,14 +66,19 @@ function builtinUrl(): string {
 }
 
 function describeAnswer(answer: Answer | undefined): string {
-	return answer === undefined ? `no answer within ${ANSWER_WITHIN_MS / 1000} s` : `HTTP ${answer.status} in ${answer.elapsedMs} ms`;
+	return answer === undefined
+		? `no answer within ${ANSWER_WITHIN_MS / 1000} s`
+		: `HTTP ${answer.status} in ${answer.elapsedMs} ms`;
 }
 
 function qaPost(marker: string): string {
 	return GENSEE_QA_XML.replace('老师，第三章的作业什么时候交？', marker);
 }
 
-async function waitForExecutions(count: number, done: (data: string[]) => boolean): Promise<string[]> {
+async function waitForExecutions(
+	count: number,
+	done: (data: string[]) => boolean,
+): Promise<string[]> {
 	const deadline = Date.now() + 60_000;
 	for (;;) {
 		const data = await n8n.executionData(GENSEE.workflowId);
@@ -81,23 +87,30 @@ async function waitForExecutions(count: number, done: (data: string[]) => boolea
 	}
 }
 
-describe('the Gensee Trigger while n8n\'s XML body parser is jammed', () => {
-	it('answers the jamming pair itself, flagged, instead of handing it to n8n\'s parser', async () => {
+describe("the Gensee Trigger while n8n's XML body parser is jammed", () => {
+	it("answers the jamming pair itself, flagged, instead of handing it to n8n's parser", async () => {
 		const entity = await post(genseeUrl(), EXTERNAL_ENTITY);
 		const malformed = await post(genseeUrl(), LARGE_MALFORMED);
 		expect(entity?.status).toBe(200);
 		expect(malformed?.status).toBe(200);
 		// Both are authenticated (no token is set) and unreadable: each reaches the workflow, flagged.
-		await waitForExecutions(2, (data) => data.filter((text) => text.includes('unrecognized')).length >= 2);
+		await waitForExecutions(
+			2,
+			(data) => data.filter((text) => text.includes('unrecognized')).length >= 2,
+		);
 		const builtinAfter = await post(builtinUrl(), '<ok>still parsed</ok>');
-		console.log(`[jammed parser] after the pair went to the Gensee Trigger, n8n's own Webhook node: ${describeAnswer(builtinAfter)}`);
+		console.log(
+			`[jammed parser] after the pair went to the Gensee Trigger, n8n's own Webhook node: ${describeAnswer(builtinAfter)}`,
+		);
 		// The pair never reached n8n's parser, so n8n's own Webhook node still answers.
 		expect(builtinAfter?.status).toBe(200);
-		const flagged = (await n8n.executionData(GENSEE.workflowId)).filter((text) => text.includes('unrecognized'));
+		const flagged = (await n8n.executionData(GENSEE.workflowId)).filter((text) =>
+			text.includes('unrecognized'),
+		);
 		expect(flagged).toHaveLength(2);
 	});
 
-	it('keeps answering and delivering every Q&A post after the pair jammed n8n\'s own parser', async () => {
+	it("keeps answering and delivering every Q&A post after the pair jammed n8n's own parser", async () => {
 		const jamEntity = await post(builtinUrl(), EXTERNAL_ENTITY);
 		const jamMalformed = await post(builtinUrl(), LARGE_MALFORMED);
 		const builtinJammed = await post(builtinUrl(), '<ok>well-formed</ok>');
@@ -107,13 +120,21 @@ describe('the Gensee Trigger while n8n\'s XML body parser is jammed', () => {
 		);
 
 		const markers = Array.from({ length: 20 }, (_, index) => `jam-qa-${index}-${Date.now()}`);
-		const answers = await Promise.all(markers.map(async (marker) => await post(genseeUrl(), qaPost(marker))));
+		const answers = await Promise.all(
+			markers.map(async (marker) => await post(genseeUrl(), qaPost(marker))),
+		);
 		const slowest = Math.max(...answers.map((answer) => answer?.elapsedMs ?? Infinity));
-		console.log(`[jammed parser] ${answers.filter((answer) => answer?.status === 200).length}/${markers.length} Gensee Q&A posts answered 200, slowest ${slowest} ms`);
+		console.log(
+			`[jammed parser] ${answers.filter((answer) => answer?.status === 200).length}/${markers.length} Gensee Q&A posts answered 200, slowest ${slowest} ms`,
+		);
 		expect(answers.map((answer) => answer?.status)).toEqual(markers.map(() => 200));
 
-		const carrying = (data: string[]) => markers.filter((marker) => data.some((text) => text.includes(marker)));
-		const data = await waitForExecutions(markers.length, (stored) => carrying(stored).length === markers.length);
+		const carrying = (data: string[]) =>
+			markers.filter((marker) => data.some((text) => text.includes(marker)));
+		const data = await waitForExecutions(
+			markers.length,
+			(stored) => carrying(stored).length === markers.length,
+		);
 		expect(carrying(data)).toEqual(markers);
 	});
 });

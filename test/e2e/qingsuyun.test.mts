@@ -3,10 +3,7 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import {
-	QINGSUYUN_SAMPLE_TYPES,
-	qingsuyunSample,
-} from '../../support/samples/qingsuyun.mjs';
+import { QINGSUYUN_SAMPLE_TYPES, qingsuyunSample } from '../../support/samples/qingsuyun.mjs';
 import { deliver, postRaw, type DeliveryReply } from '../../support/deliver.mjs';
 import { REPO_ROOT } from '../../support/n8n.mjs';
 import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
@@ -39,7 +36,11 @@ function url(hook: string): string {
 	return n8n.webhookUrl(hook, 'qingsuyun');
 }
 
-async function post(hook: string, body: string, contentType: string | undefined = 'application/json'): Promise<DeliveryReply> {
+async function post(
+	hook: string,
+	body: string,
+	contentType: string | undefined = 'application/json',
+): Promise<DeliveryReply> {
 	return await deliver(url(hook), postRaw(body, contentType));
 }
 
@@ -62,9 +63,7 @@ describe('Qingsuyun Trigger in a real n8n', () => {
 			});
 			expect(typeof item?.eventName).toBe('string');
 			expect(item?.eventName).not.toContain(type);
-			expect(item?.occurredAt).toBe(
-				`${sample.ts.replace(' ', 'T')}+08:00`,
-			);
+			expect(item?.occurredAt).toBe(`${sample.ts.replace(' ', 'T')}+08:00`);
 			expect(item).not.toHaveProperty('secretKey');
 			expect(item).not.toHaveProperty('callbackUrl');
 			expect(JSON.stringify(item)).not.toContain(SECRET);
@@ -140,7 +139,10 @@ describe('Qingsuyun Trigger in a real n8n', () => {
 		const future = { ...qingsuyunSample('answerSheet', SECRET), type: 'liveFinish' };
 		await post(ROUTED.hook, JSON.stringify(future));
 		const [other] = await sink.waitFor('/qsy-routed/4', 1);
-		expect(other?.body).toMatchObject({ event: 'liveFinish', eventName: 'Qingsuyun event "liveFinish"' });
+		expect(other?.body).toMatchObject({
+			event: 'liveFinish',
+			eventName: 'Qingsuyun event "liveFinish"',
+		});
 		for (let index = 0; index < QINGSUYUN_SAMPLE_TYPES.length; index++) {
 			expect(sink.recordsAt(`/qsy-routed/${index}`)).toHaveLength(1);
 		}
@@ -154,11 +156,18 @@ describe('Qingsuyun Trigger in a real n8n', () => {
 		expect(reply).toMatchObject({ status: 200, text: 'success' });
 
 		const noType = { ts: '2022-01-08 17:39:42.388', uuid: 'x1', secretKey: SECRET, eventBody: {} };
-		expect(await post(BASIC.hook, JSON.stringify(noType))).toMatchObject({ status: 200, text: 'success' });
+		expect(await post(BASIC.hook, JSON.stringify(noType))).toMatchObject({
+			status: 200,
+			text: 'success',
+		});
 
 		const records = (await sink.waitFor('/qsy-basic/0', before + 2)).slice(before);
 		for (const record of records) {
-			expect(record.body).toMatchObject({ platform: 'qingsuyun', event: 'unrecognized', unrecognized: true });
+			expect(record.body).toMatchObject({
+				platform: 'qingsuyun',
+				event: 'unrecognized',
+				unrecognized: true,
+			});
 			expect(typeof record.body.problem).toBe('string');
 			expect(String(record.body.rawBody)).toContain('[redacted]');
 			expect(JSON.stringify(record.body)).not.toContain(SECRET);
@@ -191,7 +200,10 @@ describe('Qingsuyun Trigger in a real n8n', () => {
 				text: 'success',
 			});
 			const records = await sink.waitFor('/qsy-basic/0', before + 1);
-			expect(records[records.length - 1]?.body).toMatchObject({ event: 'clockFinish', eventId: sample.uuid });
+			expect(records[records.length - 1]?.body).toMatchObject({
+				event: 'clockFinish',
+				eventId: sample.uuid,
+			});
 		}
 	});
 

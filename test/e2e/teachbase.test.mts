@@ -39,7 +39,11 @@ async function post(
 	options: { contentType?: string; token?: string } = {},
 ): Promise<{ status: number; text: string }> {
 	const query: Record<string, string> = options.token === undefined ? {} : { token: options.token };
-	const { status, text } = await deliver(n8n.webhookUrl(hook, 'teachbase'), postRaw(body, options.contentType ?? 'application/json'), query);
+	const { status, text } = await deliver(
+		n8n.webhookUrl(hook, 'teachbase'),
+		postRaw(body, options.contentType ?? 'application/json'),
+		query,
+	);
 	return { status, text };
 }
 
@@ -110,7 +114,10 @@ describe('Teachbase Trigger in a real n8n', () => {
 		}
 		expect(await n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before);
 
-		expect(await post(TOKEN_FLOW.hook, body, { token: TOKEN })).toEqual({ status: 200, text: 'ok' });
+		expect(await post(TOKEN_FLOW.hook, body, { token: TOKEN })).toEqual({
+			status: 200,
+			text: 'ok',
+		});
 		const records = await sink.waitFor('/tb-token/0', 1);
 		expect(records[0]?.body).toMatchObject({ event: 'course_stat.updated' });
 		expect(JSON.stringify(records[0]?.body)).not.toContain(TOKEN);
@@ -120,8 +127,13 @@ describe('Teachbase Trigger in a real n8n', () => {
 	it('answers 200 to filtered types and to unreadable bodies it was told to drop, starting nothing', async () => {
 		const before = await n8n.executionCount(TOKEN_FLOW.workflowId);
 		const material = JSON.stringify(teachbaseSample('material_stat', 'updated'));
-		expect(await post(TOKEN_FLOW.hook, material, { token: TOKEN })).toEqual({ status: 200, text: 'ok' });
-		expect(await post(TOKEN_FLOW.hook, '{"garbage":', { token: TOKEN, contentType: 'text/plain' })).toEqual({
+		expect(await post(TOKEN_FLOW.hook, material, { token: TOKEN })).toEqual({
+			status: 200,
+			text: 'ok',
+		});
+		expect(
+			await post(TOKEN_FLOW.hook, '{"garbage":', { token: TOKEN, contentType: 'text/plain' }),
+		).toEqual({
 			status: 200,
 			text: 'ok',
 		});
@@ -136,7 +148,9 @@ describe('Teachbase Trigger in a real n8n', () => {
 		}
 		expect(await n8n.executionCount(OPEN.workflowId)).toBe(before + 1);
 		await sink.waitForMatch('/tb-open/0', (body) => body.id === 999001);
-		expect(sink.recordsAt('/tb-open/0').filter((record) => record.body.id === 999001)).toHaveLength(1);
+		expect(sink.recordsAt('/tb-open/0').filter((record) => record.body.id === 999001)).toHaveLength(
+			1,
+		);
 	});
 
 	it('decodes the older {entity: {action: {…}}} shape and a form field holding it', async () => {
@@ -144,16 +158,25 @@ describe('Teachbase Trigger in a real n8n', () => {
 		const legacy = teachbaseLegacySample('task_stat', 'updated');
 		expect(await post(OPEN.hook, JSON.stringify(legacy))).toEqual({ status: 200, text: 'ok' });
 		const fromLegacy = await lastRecordAfter('/tb-open/0', before);
-		expect(fromLegacy).toMatchObject({ event: 'task_stat.updated', task_id: 2290, user_id: 2240981 });
+		expect(fromLegacy).toMatchObject({
+			event: 'task_stat.updated',
+			task_id: 2290,
+			user_id: 2240981,
+		});
 
 		const camel = { CourseStat: { created: teachbaseSample('course_stat', 'created').data } };
 		const form = new URLSearchParams({ data: JSON.stringify(camel) }).toString();
-		expect(await post(OPEN.hook, form, { contentType: 'application/x-www-form-urlencoded' })).toEqual({
+		expect(
+			await post(OPEN.hook, form, { contentType: 'application/x-www-form-urlencoded' }),
+		).toEqual({
 			status: 200,
 			text: 'ok',
 		});
 		const fromForm = await lastRecordAfter('/tb-open/0', before + 1);
-		expect(fromForm).toMatchObject({ event: 'course_stat.created', eventName: 'User enrolled in course' });
+		expect(fromForm).toMatchObject({
+			event: 'course_stat.created',
+			eventName: 'User enrolled in course',
+		});
 	});
 
 	it('passes a garbage body to the workflow as one flagged item, answering 200', async () => {
@@ -179,9 +202,15 @@ describe('Teachbase Trigger in a real n8n', () => {
 			const [record] = await sink.waitFor(`/tb-routed/${index}`, 1);
 			expect(record?.body.event).toBe(`${type}.updated`);
 		}
-		await post(ROUTED.hook, JSON.stringify({ type: 'webinar_stat', event: 'updated', data: { id: 1 } }));
+		await post(
+			ROUTED.hook,
+			JSON.stringify({ type: 'webinar_stat', event: 'updated', data: { id: 1 } }),
+		);
 		const [other] = await sink.waitFor('/tb-routed/6', 1);
-		expect(other?.body).toMatchObject({ event: 'webinar_stat.updated', eventName: 'Teachbase webinar_stat updated' });
+		expect(other?.body).toMatchObject({
+			event: 'webinar_stat.updated',
+			eventName: 'Teachbase webinar_stat updated',
+		});
 		// The routed workflow accepts only "updated": a "created" event starts nothing.
 		const before = await n8n.executionCount(ROUTED.workflowId);
 		await post(ROUTED.hook, JSON.stringify(teachbaseSample('course_stat', 'created')));

@@ -82,16 +82,24 @@ export function analyse(
 			continue;
 		}
 		if (executions.length < expected) {
-			authenticatedLost.push(expected === 1 ? first.label : `${first.label}: ${executions.length} of ${expected} executions`);
+			authenticatedLost.push(
+				expected === 1
+					? first.label
+					: `${first.label}: ${executions.length} of ${expected} executions`,
+			);
 		}
 		if (executions.length > expected) {
-			unexpectedExecutions.push(`${first.label}: ${executions.length} execution(s), expected ${expected}`);
+			unexpectedExecutions.push(
+				`${first.label}: ${executions.length} execution(s), expected ${expected}`,
+			);
 		}
 		for (const execution of executions) {
 			if (!executing) continue;
 			const flagged = platform.isFlaggedExecution(execution.data);
 			if (flagged !== (executing.expect === 'flagged')) {
-				misflagged.push(`${executing.label}: expected ${executing.expect}, execution ${execution.id} is ${flagged ? '' : 'not '}flagged`);
+				misflagged.push(
+					`${executing.label}: expected ${executing.expect}, execution ${execution.id} is ${flagged ? '' : 'not '}flagged`,
+				);
 			}
 		}
 	}
@@ -126,7 +134,8 @@ export function analyse(
 	for (const [index, secret] of platform.secrets.entries()) {
 		const where: string[] = [];
 		const inExecutions = observed.executions.filter((execution) => execution.data.includes(secret));
-		if (inExecutions.length > 0) where.push(`execution data (${inExecutions.map((execution) => execution.id).join(', ')})`);
+		if (inExecutions.length > 0)
+			where.push(`execution data (${inExecutions.map((execution) => execution.id).join(', ')})`);
 		if (observed.log.includes(secret)) where.push("n8n's log");
 		const inReplies = [...replies.values()].filter((reply) => reply.text.includes(secret)).length;
 		if (inReplies > 0) where.push(`${inReplies} replies`);
@@ -156,7 +165,10 @@ export function analyse(
 
 function listing(items: readonly string[], limit = 20): string {
 	if (items.length === 0) return '';
-	const shown = items.slice(0, limit).map((item) => `\n      - ${item}`).join('');
+	const shown = items
+		.slice(0, limit)
+		.map((item) => `\n      - ${item}`)
+		.join('');
 	return items.length > limit ? `${shown}\n      … and ${items.length - limit} more` : shown;
 }
 
@@ -168,7 +180,9 @@ export function formatReport(report: HostileReport, corpus: readonly HostileRequ
 		`  requests sent:                                ${report.sent} (${authenticated} authenticated, ${report.sent - authenticated} not)`,
 		`  n8n still healthy:                            ${report.healthy ? 'yes' : 'NO'}`,
 		`  workflow executions started:                  ${report.executionsStarted}` +
-			(report.executionsNotSuccessful.length > 0 ? ` (${report.executionsNotSuccessful.length} not successful)` : ''),
+			(report.executionsNotSuccessful.length > 0
+				? ` (${report.executionsNotSuccessful.length} not successful)`
+				: ''),
 		`  unauthenticated requests that started one:    ${report.unauthenticatedStarted.length}${listing(report.unauthenticatedStarted)}`,
 		`  authenticated events lost:                    ${report.authenticatedLost.length}${listing(report.authenticatedLost)}`,
 		`    (not counted: ${refused} authenticated request(s) n8n answered itself before the node ran)`,

@@ -7,4 +7,8 @@ import { qingsuyunHostile } from './qingsuyun/index.mjs';
 import { teachbaseHostile } from './teachbase.mjs';
 import type { HostilePlatform } from './types.mjs';
 
-export const hostilePlatforms: readonly HostilePlatform[] = [qingsuyunHostile, teachbaseHostile, genseeHostile];
+export const hostilePlatforms: readonly HostilePlatform[] = [
+	qingsuyunHostile,
+	teachbaseHostile,
+	genseeHostile,
+];

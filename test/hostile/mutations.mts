@@ -75,7 +75,8 @@ export function paddingJson(bytes: number): string {
 /** Replaces one character of `secret` so the result has the same length and differs in one place. */
 export function oneCharacterOff(secret: string, position: number): string {
 	const original = secret[position] ?? '0';
-	const replacement = original === '0' ? '1' : original === 'a' ? 'b' : original === 'A' ? 'B' : '0';
+	const replacement =
+		original === '0' ? '1' : original === 'a' ? 'b' : original === 'A' ? 'B' : '0';
 	return `${secret.slice(0, position)}${replacement}${secret.slice(position + 1)}`;
 }
 

@@ -13,12 +13,20 @@ const SETTLE_TIMEOUT_MS = 120_000;
 /** After the expected executions are in, how long to keep watching for unexpected ones. */
 const QUIET_PERIOD_MS = 2_000;
 
-async function observe(n8n: RunningN8n, platform: HostilePlatform): Promise<ObservedN8n['executions']> {
-	const all = await Promise.all(platform.fixtures.workflowIds.map((id) => n8n.executionRecords(id)));
+async function observe(
+	n8n: RunningN8n,
+	platform: HostilePlatform,
+): Promise<ObservedN8n['executions']> {
+	const all = await Promise.all(
+		platform.fixtures.workflowIds.map((id) => n8n.executionRecords(id)),
+	);
 	return all.flat();
 }
 
-function expectedExecutions(corpus: readonly HostileRequest[], replies: ReadonlyMap<HostileRequest, HostileReply>): number {
+function expectedExecutions(
+	corpus: readonly HostileRequest[],
+	replies: ReadonlyMap<HostileRequest, HostileReply>,
+): number {
 	return corpus.filter((request) => {
 		const reply = replies.get(request);
 		return reply !== undefined && startsExecution(request.expect);
@@ -26,11 +34,16 @@ function expectedExecutions(corpus: readonly HostileRequest[], replies: Readonly
 }
 
 /** Waits until n8n has recorded at least the expected executions and none is still running. */
-async function settle(n8n: RunningN8n, platform: HostilePlatform, expected: number): Promise<ObservedN8n['executions']> {
+async function settle(
+	n8n: RunningN8n,
+	platform: HostilePlatform,
+	expected: number,
+): Promise<ObservedN8n['executions']> {
 	const deadline = Date.now() + SETTLE_TIMEOUT_MS;
 	let executions = await observe(n8n, platform);
 	const finished = (list: typeof executions) =>
-		list.length >= expected && list.every((execution) => !['new', 'running', 'waiting'].includes(execution.status));
+		list.length >= expected &&
+		list.every((execution) => !['new', 'running', 'waiting'].includes(execution.status));
 	while (!finished(executions) && Date.now() < deadline) {
 		await new Promise((resolve) => setTimeout(resolve, 500));
 		executions = await observe(n8n, platform);

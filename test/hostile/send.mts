@@ -8,7 +8,8 @@ const REQUEST_TIMEOUT_MS = 60_000;
 /** Sends one request exactly as described (no headers added but Host and Content-Length). */
 export async function sendHostile(baseUrl: string, request: HostileRequest): Promise<HostileReply> {
 	const url = new URL(`${baseUrl}/webhook/${request.webhook}`);
-	for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.append(key, value);
+	for (const [key, value] of Object.entries(request.query ?? {}))
+		url.searchParams.append(key, value);
 	const body = request.body === undefined ? undefined : Buffer.from(request.body);
 	const started = performance.now();
 	return await new Promise<HostileReply>((resolve) => {
@@ -40,14 +41,22 @@ export async function sendHostile(baseUrl: string, request: HostileRequest): Pro
 				incoming.on('error', (error) => resolve(networkFailure(error, started)));
 			},
 		);
-		outgoing.on('timeout', () => outgoing.destroy(new Error(`no reply within ${REQUEST_TIMEOUT_MS} ms`)));
+		outgoing.on('timeout', () =>
+			outgoing.destroy(new Error(`no reply within ${REQUEST_TIMEOUT_MS} ms`)),
+		);
 		outgoing.on('error', (error) => resolve(networkFailure(error, started)));
 		outgoing.end(body);
 	});
 }
 
 function networkFailure(error: Error, started: number): HostileReply {
-	return { status: 0, contentType: null, text: '', networkError: error.message, elapsedMs: performance.now() - started };
+	return {
+		status: 0,
+		contentType: null,
+		text: '',
+		networkError: error.message,
+		elapsedMs: performance.now() - started,
+	};
 }
 
 /**

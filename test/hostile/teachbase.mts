@@ -28,13 +28,22 @@ const TEXT_TYPE = 'text/plain';
 
 type Fields = Record<string, unknown>;
 
-const EVENTS = TEACHBASE_SAMPLE_TYPES.flatMap((type) => TEACHBASE_SAMPLE_EVENTS.map((event) => ({ type, event })));
+const EVENTS = TEACHBASE_SAMPLE_TYPES.flatMap((type) =>
+	TEACHBASE_SAMPLE_EVENTS.map((event) => ({ type, event })),
+);
 
 /** A webhook whose data carries the marker first, so a body cut short still holds it. */
 function webhook(index: number, marker: string): Fields {
-	const { type, event } = EVENTS[index % EVENTS.length] ?? { type: 'course_stat', event: 'updated' };
+	const { type, event } = EVENTS[index % EVENTS.length] ?? {
+		type: 'course_stat',
+		event: 'updated',
+	};
 	const sample = teachbaseSample(type, event);
-	return { type: sample.type, event: sample.event, data: { hostileMarker: marker, ...sample.data } };
+	return {
+		type: sample.type,
+		event: sample.event,
+		data: { hostileMarker: marker, ...sample.data },
+	};
 }
 
 function buildCorpus(): HostileRequest[] {
@@ -104,7 +113,9 @@ function buildCorpus(): HostileRequest[] {
 		});
 		const formMarker = nextMarker();
 		add('older shapes', `form ${type}.${event}`, {
-			body: new URLSearchParams({ data: JSON.stringify({ [entity]: { [event]: { hostileMarker: formMarker } } }) }).toString(),
+			body: new URLSearchParams({
+				data: JSON.stringify({ [entity]: { [event]: { hostileMarker: formMarker } } }),
+			}).toString(),
 			contentType: 'application/x-www-form-urlencoded',
 			marker: formMarker,
 			expect: 'execution',
@@ -130,10 +141,16 @@ function buildCorpus(): HostileRequest[] {
 		});
 	}
 	const full = JSON.stringify(webhook(3, 'PLACEHOLDER'));
-	for (const point of truncationPoints(full, full.indexOf('PLACEHOLDER') + 'PLACEHOLDER'.length + 2, 30)) {
+	for (const point of truncationPoints(
+		full,
+		full.indexOf('PLACEHOLDER') + 'PLACEHOLDER'.length + 2,
+		30,
+	)) {
 		const marker = nextMarker();
 		add('truncated JSON', `cut at ${point}`, {
-			body: full.replace('PLACEHOLDER', marker).slice(0, point + marker.length - 'PLACEHOLDER'.length),
+			body: full
+				.replace('PLACEHOLDER', marker)
+				.slice(0, point + marker.length - 'PLACEHOLDER'.length),
 			contentType: TEXT_TYPE,
 			marker,
 			expect: 'flagged',
@@ -142,8 +159,14 @@ function buildCorpus(): HostileRequest[] {
 
 	// 4. Readable JSON that is not a Teachbase webhook: wrong field types, wrong shapes.
 	const wrongShapes: Array<[string, (marker: string) => unknown]> = [
-		['type is a number', (marker) => ({ type: 7, event: 'updated', data: { hostileMarker: marker } })],
-		['event is an object', (marker) => ({ type: 'course_stat', event: { x: 1 }, data: { hostileMarker: marker } })],
+		[
+			'type is a number',
+			(marker) => ({ type: 7, event: 'updated', data: { hostileMarker: marker } }),
+		],
+		[
+			'event is an object',
+			(marker) => ({ type: 'course_stat', event: { x: 1 }, data: { hostileMarker: marker } }),
+		],
 		['data is an array', (marker) => ({ type: 'course_stat', event: 'updated', data: [marker] })],
 		['data is a string', (marker) => ({ type: 'course_stat', event: 'updated', data: marker })],
 		['two entities', (marker) => ({ a: { b: { hostileMarker: marker } }, c: { d: {} } })],

@@ -1,4 +1,10 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { AgoraClassroom } from '../../nodes/AgoraClassroom/AgoraClassroom.node.js';
@@ -15,8 +21,16 @@ let server: FakeAgoraServer;
 const node = new AgoraClassroom();
 
 /** Runs the node on `items`, each with its own parameters, as n8n would. */
-async function run(perItem: IDataObject[], options: { continueOnFail?: boolean } = {}): Promise<INodeExecutionData[]> {
-	const { context: base } = fakeAgoraContext({ appId: APP_ID, appCertificate: CERTIFICATE, region: REGION, domain: server.url });
+async function run(
+	perItem: IDataObject[],
+	options: { continueOnFail?: boolean } = {},
+): Promise<INodeExecutionData[]> {
+	const { context: base } = fakeAgoraContext({
+		appId: APP_ID,
+		appCertificate: CERTIFICATE,
+		region: REGION,
+		domain: server.url,
+	});
 	const context = {
 		getNode: base.getNode,
 		getCredentials: base.getCredentials,
@@ -48,9 +62,21 @@ describe('Agora Classroom node', () => {
 			{ resource: 'room', operation: 'setState', roomUuid: 'second', state: 'start' },
 		]);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(output[0]?.json).toEqual({ success: true, roomUuid: ROOM, state: 'started', stateCode: 1 });
-		expect(output[1]?.json).toEqual({ success: true, roomUuid: 'second', state: 'started', stateCode: 1 });
-		expect([server.room(REGION, ROOM)?.state, server.room(REGION, 'second')?.state]).toEqual([1, 1]);
+		expect(output[0]?.json).toEqual({
+			success: true,
+			roomUuid: ROOM,
+			state: 'started',
+			stateCode: 1,
+		});
+		expect(output[1]?.json).toEqual({
+			success: true,
+			roomUuid: 'second',
+			state: 'started',
+			stateCode: 1,
+		});
+		expect([server.room(REGION, ROOM)?.state, server.room(REGION, 'second')?.state]).toEqual([
+			1, 1,
+		]);
 	});
 
 	it('turns a failed item into an error item with the hint when continuing on fail, and keeps going', async () => {
@@ -63,24 +89,46 @@ describe('Agora Classroom node', () => {
 			{ continueOnFail: true },
 		);
 		expect(output[0]).toEqual({
-			json: { error: 'Agora answered HTTP 404, code 20404200: User not exists!', description: 'No user with this ID is in the classroom: check the user ID.' },
+			json: {
+				error: 'Agora answered HTTP 404, code 20404200: User not exists!',
+				description: 'No user with this ID is in the classroom: check the user ID.',
+			},
 			pairedItem: { item: 0 },
 		});
-		expect(output[1]).toMatchObject({ json: { roomUuid: ROOM, userUuid: 'ann', role: 'teacher', roleId: 1 }, pairedItem: { item: 1 } });
+		expect(output[1]).toMatchObject({
+			json: { roomUuid: ROOM, userUuid: 'ann', role: 'teacher', roleId: 1 },
+			pairedItem: { item: 1 },
+		});
 	});
 
 	it('fails with a NodeApiError naming the item otherwise', async () => {
-		const error = await failureOf(run([{ resource: 'room', operation: 'get', roomUuid: 'missing room' }]));
+		const error = await failureOf(
+			run([{ resource: 'room', operation: 'get', roomUuid: 'missing room' }]),
+		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Agora answered HTTP 404, code 20404100: Room not exists!');
 	});
 
 	it('refuses invalid properties JSON and empty IDs before calling Agora', async () => {
 		const before = server.requestCount();
-		const badJson = await failureOf(run([{ resource: 'room', operation: 'updateProperties', roomUuid: ROOM, properties: '{"a":' }]));
+		const badJson = await failureOf(
+			run([
+				{ resource: 'room', operation: 'updateProperties', roomUuid: ROOM, properties: '{"a":' },
+			]),
+		);
 		expect(badJson).toBeInstanceOf(NodeOperationError);
 		expect(badJson.message).toBe('Properties is not valid JSON');
-		const notObject = await failureOf(run([{ resource: 'user', operation: 'updateProperties', roomUuid: ROOM, userUuid: 'u', properties: '[1]' }]));
+		const notObject = await failureOf(
+			run([
+				{
+					resource: 'user',
+					operation: 'updateProperties',
+					roomUuid: ROOM,
+					userUuid: 'u',
+					properties: '[1]',
+				},
+			]),
+		);
 		expect(notObject.message).toBe('Properties must be a JSON object');
 		const empty = await failureOf(run([{ resource: 'room', operation: 'get', roomUuid: '  ' }]));
 		expect(empty.message).toBe('Classroom ID is empty');
@@ -88,16 +136,50 @@ describe('Agora Classroom node', () => {
 	});
 
 	it('says when a classroom already existed instead of failing', async () => {
-		const [item] = await run([{ resource: 'room', operation: 'create', roomUuid: ROOM, roomName: 'Other', roomType: 2, additionalFields: {} }]);
-		expect(item?.json).toMatchObject({ roomUuid: ROOM, created: false, alreadyExisted: true, roomName: 'Unit' });
+		const [item] = await run([
+			{
+				resource: 'room',
+				operation: 'create',
+				roomUuid: ROOM,
+				roomName: 'Other',
+				roomType: 2,
+				additionalFields: {},
+			},
+		]);
+		expect(item?.json).toMatchObject({
+			roomUuid: ROOM,
+			created: false,
+			alreadyExisted: true,
+			roomName: 'Unit',
+		});
 	});
 
 	it('returns a limited number of events, or all of them across pages', async () => {
-		for (let index = 1; index <= 230; index++) server.addEvent(REGION, ROOM, 3, { message: `m${index}` });
-		const limited = await run([{ resource: 'event', operation: 'getMany', roomUuid: ROOM, eventTypes: [], returnAll: false, limit: 7, eventOptions: {} }]);
+		for (let index = 1; index <= 230; index++)
+			server.addEvent(REGION, ROOM, 3, { message: `m${index}` });
+		const limited = await run([
+			{
+				resource: 'event',
+				operation: 'getMany',
+				roomUuid: ROOM,
+				eventTypes: [],
+				returnAll: false,
+				limit: 7,
+				eventOptions: {},
+			},
+		]);
 		expect(limited.map((item) => item.json.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7]);
 		const before = server.requestCount('sequences');
-		const all = await run([{ resource: 'event', operation: 'getMany', roomUuid: ROOM, eventTypes: ['3'], returnAll: true, eventOptions: {} }]);
+		const all = await run([
+			{
+				resource: 'event',
+				operation: 'getMany',
+				roomUuid: ROOM,
+				eventTypes: ['3'],
+				returnAll: true,
+				eventOptions: {},
+			},
+		]);
 		expect(all).toHaveLength(230);
 		expect(server.requestCount('sequences') - before).toBe(3);
 		expect(server.requests.at(-1)?.query.get('cmd')).toBe('3');

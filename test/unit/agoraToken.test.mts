@@ -12,11 +12,14 @@ import {
 import { decodeAccessToken2, signatureIsValid } from '../../support/fakes/agoraTokenDecode.mjs';
 import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 
-
 describe('Agora app token (AccessToken2, APaaS app privilege)', () => {
 	it('has the same fields as the agora-token oracle', () => {
-		const oracle = decodeAccessToken2(EducationTokenBuilder.buildAppToken(APP_ID, CERTIFICATE, 600));
-		const ours = decodeAccessToken2(buildAppToken({ appId: APP_ID, appCertificate: CERTIFICATE, lifetimeSeconds: 600 }));
+		const oracle = decodeAccessToken2(
+			EducationTokenBuilder.buildAppToken(APP_ID, CERTIFICATE, 600),
+		);
+		const ours = decodeAccessToken2(
+			buildAppToken({ appId: APP_ID, appCertificate: CERTIFICATE, lifetimeSeconds: 600 }),
+		);
 		for (const token of [oracle, ours]) {
 			expect(token.version).toBe('007');
 			expect(token.appId).toBe(APP_ID);
@@ -34,7 +37,9 @@ describe('Agora app token (AccessToken2, APaaS app privilege)', () => {
 	it('is byte for byte what the oracle signs for the same issue time and salt', () => {
 		for (let round = 0; round < 20; round++) {
 			const lifetime = 1 + Math.floor(Math.random() * 86_400);
-			const oracle = decodeAccessToken2(EducationTokenBuilder.buildAppToken(APP_ID, CERTIFICATE, lifetime));
+			const oracle = decodeAccessToken2(
+				EducationTokenBuilder.buildAppToken(APP_ID, CERTIFICATE, lifetime),
+			);
 			const ours = decodeAccessToken2(
 				buildAppToken({
 					appId: APP_ID,
@@ -49,11 +54,11 @@ describe('Agora app token (AccessToken2, APaaS app privilege)', () => {
 		}
 	});
 
-	it('is accepted by the oracle\'s own parser and signature check, and only with the right certificate', () => {
+	it("is accepted by the oracle's own parser and signature check, and only with the right certificate", () => {
 		const token = buildAppToken({ appId: APP_ID, appCertificate: CERTIFICATE });
 		const parsed = new AccessToken2();
 		expect(parsed.from_string(token)).toBe(true);
-		expect(parsed.appId.toString("utf8")).toBe(APP_ID);
+		expect(parsed.appId.toString('utf8')).toBe(APP_ID);
 		expect(parsed.expire).toBe(DEFAULT_TOKEN_LIFETIME_SECONDS);
 		expect(parsed.verifySignature(CERTIFICATE)).toBe(true);
 		expect(parsed.verifySignature('00000000000000000000000000000000')).toBe(false);
@@ -64,7 +69,9 @@ describe('Agora app token (AccessToken2, APaaS app privilege)', () => {
 	it('uses the current time, a fresh salt each time, and a one-hour default lifetime', () => {
 		const before = Math.floor(Date.now() / 1000);
 		const first = decodeAccessToken2(buildAppToken({ appId: APP_ID, appCertificate: CERTIFICATE }));
-		const second = decodeAccessToken2(buildAppToken({ appId: APP_ID, appCertificate: CERTIFICATE }));
+		const second = decodeAccessToken2(
+			buildAppToken({ appId: APP_ID, appCertificate: CERTIFICATE }),
+		);
 		const after = Math.floor(Date.now() / 1000);
 		expect(first.issuedAt).toBeGreaterThanOrEqual(before);
 		expect(first.issuedAt).toBeLessThanOrEqual(after);
@@ -75,12 +82,16 @@ describe('Agora app token (AccessToken2, APaaS app privilege)', () => {
 	});
 
 	it('allows at most 24 hours', () => {
-		const ok = buildAppToken({ appId: APP_ID, appCertificate: CERTIFICATE, lifetimeSeconds: 86_400 });
+		const ok = buildAppToken({
+			appId: APP_ID,
+			appCertificate: CERTIFICATE,
+			lifetimeSeconds: 86_400,
+		});
 		expect(decodeAccessToken2(ok).expire).toBe(86_400);
 		for (const lifetimeSeconds of [0, -5, 86_401, 1.5]) {
-			expect(() => buildAppToken({ appId: APP_ID, appCertificate: CERTIFICATE, lifetimeSeconds })).toThrow(
-				/from 1 to 86400/,
-			);
+			expect(() =>
+				buildAppToken({ appId: APP_ID, appCertificate: CERTIFICATE, lifetimeSeconds }),
+			).toThrow(/from 1 to 86400/);
 		}
 	});
 
@@ -92,6 +103,8 @@ describe('Agora app token (AccessToken2, APaaS app privilege)', () => {
 		const problem = appCredentialsProblem(APP_ID, badCertificate);
 		expect(problem).toMatch(/App Certificate must be the 32 hexadecimal/);
 		expect(problem).not.toContain(badCertificate);
-		expect(() => buildAppToken({ appId: APP_ID, appCertificate: badCertificate })).toThrow(/App Certificate/);
+		expect(() => buildAppToken({ appId: APP_ID, appCertificate: badCertificate })).toThrow(
+			/App Certificate/,
+		);
 	});
 });

@@ -12,12 +12,27 @@ const REGION = 'eu';
 const ODD_ROOM = 'class #2 ?a=b&c=100%';
 
 let server: FakeAgoraServer;
-const credentials = (certificate = CERTIFICATE) => ({ appId: APP_ID, appCertificate: certificate, region: REGION, domain: server.url });
+const credentials = (certificate = CERTIFICATE) => ({
+	appId: APP_ID,
+	appCertificate: certificate,
+	region: REGION,
+	domain: server.url,
+});
 
-function harness(parameters: IDataObject, extra: { pollBudgetMs?: number; certificate?: string } = {}): PollHarness {
+function harness(
+	parameters: IDataObject,
+	extra: { pollBudgetMs?: number; certificate?: string } = {},
+): PollHarness {
 	return new PollHarness({
 		credentials: credentials(extra.certificate),
-		parameters: { source: 'rooms', streams: ['classroom'], eventTypes: [], routing: 'single', options: {}, ...parameters },
+		parameters: {
+			source: 'rooms',
+			streams: ['classroom'],
+			eventTypes: [],
+			routing: 'single',
+			options: {},
+			...parameters,
+		},
 		pollBudgetMs: extra.pollBudgetMs,
 	});
 }
@@ -48,7 +63,13 @@ describe('Agora Classroom Trigger: cursor', () => {
 		const first = await trigger.pollItems();
 		expect(messages(first)).toEqual(['one', 'two']);
 		expect(sequences(first)).toEqual([3, 4]);
-		expect(first[0]).toMatchObject({ platform: 'agora', event: '3', eventName: 'Chat message', eventId: 'room-a:3', roomUuid: 'room-a' });
+		expect(first[0]).toMatchObject({
+			platform: 'agora',
+			event: '3',
+			eventName: 'Chat message',
+			eventId: 'room-a:3',
+			roomUuid: 'room-a',
+		});
 		expect(await trigger.poll()).toBeNull();
 		chat('room-a', 'three');
 		expect(messages(await trigger.pollItems())).toEqual(['three']);
@@ -85,8 +106,14 @@ describe('Agora Classroom Trigger: cursor', () => {
 		chat('room-a', 'a 1');
 		chat(ODD_ROOM, 'odd 2');
 		const items = await trigger.pollItems();
-		expect(items.map((item) => `${item.roomUuid}/${item.message}`)).toEqual(['room-a/a 1', `${ODD_ROOM}/odd 1`, `${ODD_ROOM}/odd 2`]);
-		expect(server.requests.some((request) => request.rawPath.includes(encodeURIComponent(ODD_ROOM)))).toBe(true);
+		expect(items.map((item) => `${item.roomUuid}/${item.message}`)).toEqual([
+			'room-a/a 1',
+			`${ODD_ROOM}/odd 1`,
+			`${ODD_ROOM}/odd 2`,
+		]);
+		expect(
+			server.requests.some((request) => request.rawPath.includes(encodeURIComponent(ODD_ROOM))),
+		).toBe(true);
 	});
 
 	it('waits quietly for a classroom that does not exist yet, then emits its events from the first', async () => {
@@ -106,7 +133,14 @@ describe('Agora Classroom Trigger: cursor', () => {
 		expect(messages(await trigger.pollItems())).toEqual(['last words']);
 		server.destroyRoom(REGION, 'room-a');
 		const gone = await trigger.pollItems();
-		expect(gone).toEqual([expect.objectContaining({ platform: 'agora', event: 'roomGone', eventName: 'Classroom gone', roomUuid: 'room-a' })]);
+		expect(gone).toEqual([
+			expect.objectContaining({
+				platform: 'agora',
+				event: 'roomGone',
+				eventName: 'Classroom gone',
+				roomUuid: 'room-a',
+			}),
+		]);
 		expect(await trigger.poll()).toBeNull();
 		server.createRoom(REGION, 'room-a');
 		chat('room-a', 'new class');
@@ -185,7 +219,10 @@ describe('Agora Classroom Trigger: faults', () => {
 
 	it('fails clearly when Agora rejects the token', async () => {
 		server.createRoom(REGION, 'room-a');
-		const trigger = harness({ roomIds: ['room-a'] }, { certificate: 'ffffffffffffffffffffffffffffffff' });
+		const trigger = harness(
+			{ roomIds: ['room-a'] },
+			{ certificate: 'ffffffffffffffffffffffffffffffff' },
+		);
 		const error = await failureOf(trigger.poll());
 		expect(error.message).toContain('HTTP 401');
 		expect(error instanceof NodeApiError ? error.description : '').toContain('App Certificate');
@@ -212,7 +249,9 @@ describe('Agora Classroom Trigger: faults', () => {
 		expect(first.length).toBeGreaterThan(0);
 		expect(first.length).toBeLessThan(300);
 		const rest = await trigger.pollItems();
-		expect(sequences([...first, ...rest])).toEqual(Array.from({ length: 300 }, (_, index) => index + 1));
+		expect(sequences([...first, ...rest])).toEqual(
+			Array.from({ length: 300 }, (_, index) => index + 1),
+		);
 	});
 });
 
@@ -224,10 +263,18 @@ describe('Agora Classroom Trigger: what comes out', () => {
 		chat('room-a', 'ignored');
 		server.addEvent(REGION, 'room-a', 20, {
 			onlineUsers: [
-				{ userUuid: 'u1', userName: 'Ann', role: 'audience', type: 1, updateTime: 1_700_000_000_000 },
+				{
+					userUuid: 'u1',
+					userName: 'Ann',
+					role: 'audience',
+					type: 1,
+					updateTime: 1_700_000_000_000,
+				},
 				{ userUuid: 'u2', userName: 'Bob', role: '1', type: 2, updateTime: 1_700_000_001_000 },
 			],
-			offlineUsers: [{ userUuid: 'u3', userName: 'Cy', role: 2, type: 2, updateTime: 1_700_000_002_000 }],
+			offlineUsers: [
+				{ userUuid: 'u3', userName: 'Cy', role: 2, type: 2, updateTime: 1_700_000_002_000 },
+			],
 		});
 		const items = await trigger.pollItems();
 		expect(items.map((item) => [item.userName, item.movement, item.role])).toEqual([
@@ -235,7 +282,10 @@ describe('Agora Classroom Trigger: what comes out', () => {
 			['Bob', 'reconnected', 'teacher'],
 			['Cy', 'kicked', 'student'],
 		]);
-		expect(items[2]).toMatchObject({ eventName: 'User kicked', occurredAt: '2023-11-14T22:13:22.000Z' });
+		expect(items[2]).toMatchObject({
+			eventName: 'User kicked',
+			occurredAt: '2023-11-14T22:13:22.000Z',
+		});
 	});
 
 	it('routes each event type to its own output', async () => {
@@ -247,8 +297,17 @@ describe('Agora Classroom Trigger: what comes out', () => {
 		server.addEvent(REGION, 'room-a', 4242, { anything: true });
 		const outputs = (await trigger.poll()) ?? [];
 		expect(outputs).toHaveLength(AGORA_TRIGGER_OUTPUTS.names.length);
-		const named = Object.fromEntries(outputs.map((items, index) => [AGORA_TRIGGER_OUTPUTS.names[index], items.map((item) => item.json.eventName)]));
-		expect(named).toMatchObject({ 'Class State Changed': ['Class started'], 'Chat Message': ['Chat message'], Other: ['Agora Event 4242'] });
+		const named = Object.fromEntries(
+			outputs.map((items, index) => [
+				AGORA_TRIGGER_OUTPUTS.names[index],
+				items.map((item) => item.json.eventName),
+			]),
+		);
+		expect(named).toMatchObject({
+			'Class State Changed': ['Class started'],
+			'Chat Message': ['Chat message'],
+			Other: ['Agora Event 4242'],
+		});
 	});
 
 	it('reads widget streams and never emits a widget change twice', async () => {
@@ -257,13 +316,25 @@ describe('Agora Classroom Trigger: what comes out', () => {
 		await trigger.poll();
 		server.addWidgetEvent(REGION, 'room-a', 'popupQuiz', {
 			action: 1,
-			changeProperties: { 'extra.answerState': 1, state: 1, 'extra.popupQuizId': 'q1', 'extra.receiveQuestionTime': 1_652_413_962_895 },
+			changeProperties: {
+				'extra.answerState': 1,
+				state: 1,
+				'extra.popupQuizId': 'q1',
+				'extra.receiveQuestionTime': 1_652_413_962_895,
+			},
 			cause: { action: 1, popQuizId: 'q1' },
 		});
-		server.addWidgetEvent(REGION, 'room-a', 'countdown', { action: 1, changeProperties: { state: 1 } });
+		server.addWidgetEvent(REGION, 'room-a', 'countdown', {
+			action: 1,
+			changeProperties: { state: 1 },
+		});
 		chat('room-a', 'hi');
 		const items = await trigger.pollItems();
-		expect(items.map((item) => item.eventName)).toEqual(['Widget changed', 'Chat message', 'Quiz started']);
+		expect(items.map((item) => item.eventName)).toEqual([
+			'Widget changed',
+			'Chat message',
+			'Quiz started',
+		]);
 		expect(items.filter((item) => item.eventId === 'room-a:1')).toHaveLength(1);
 	});
 
@@ -273,21 +344,32 @@ describe('Agora Classroom Trigger: what comes out', () => {
 		await trigger.poll();
 		server.inject({
 			match: 'sequences',
-			data: { total: 2, list: [{ roomUuid: 'room-a', cmd: 3, data: { message: 'no sequence' } }, { roomUuid: 'room-a', cmd: 3, sequence: 1, data: { message: 'fine' } }], nextId: null },
+			data: {
+				total: 2,
+				list: [
+					{ roomUuid: 'room-a', cmd: 3, data: { message: 'no sequence' } },
+					{ roomUuid: 'room-a', cmd: 3, sequence: 1, data: { message: 'fine' } },
+				],
+				nextId: null,
+			},
 		});
 		const items = await trigger.pollItems();
 		expect(items.map((item) => item.event)).toEqual(['unrecognized', '3']);
-		expect(items[0]).toMatchObject({ unrecognized: true, rawBody: expect.stringContaining('no sequence') });
+		expect(items[0]).toMatchObject({
+			unrecognized: true,
+			rawBody: expect.stringContaining('no sequence'),
+		});
 	});
 });
 
 describe('Agora Classroom Trigger: app-wide queue', () => {
-	it('takes every classroom\'s events from the queue, page after page', async () => {
+	it("takes every classroom's events from the queue, page after page", async () => {
 		server.createRoom(REGION, 'room-a');
 		server.createRoom(REGION, 'room-b');
 		const trigger = harness({ source: 'appQueue' });
 		await trigger.poll(); // whatever earlier tests left in the queue
-		for (let index = 1; index <= 120; index++) chat(index % 2 === 0 ? 'room-a' : 'room-b', `m${index}`);
+		for (let index = 1; index <= 120; index++)
+			chat(index % 2 === 0 ? 'room-a' : 'room-b', `m${index}`);
 		const items = await trigger.pollItems();
 		expect(messages(items)).toEqual(Array.from({ length: 120 }, (_, index) => `m${index + 1}`));
 		expect(await trigger.poll()).toBeNull();
@@ -299,7 +381,11 @@ describe('Agora Classroom Trigger: app-wide queue', () => {
 		await trigger.poll();
 		for (let index = 1; index <= 130; index++) chat('room-a', `m${index}`);
 		let served = 0;
-		server.inject({ match: (request) => request.segments.includes('polling') && ++served > 1, status: 500, times: 50 });
+		server.inject({
+			match: (request) => request.segments.includes('polling') && ++served > 1,
+			status: 500,
+			times: 50,
+		});
 		expect(await trigger.pollItems()).toHaveLength(100);
 		server.clearFaults();
 		expect(await trigger.pollItems()).toHaveLength(30);

@@ -16,7 +16,11 @@ import {
 	GENSEE_WEB_QUESTION,
 	genseeActionSample,
 } from '../../support/samples/gensee.mjs';
-import { fakeWebhookContext, receivedRequest, type FakeRequest } from './support/webhookContext.mjs';
+import {
+	fakeWebhookContext,
+	receivedRequest,
+	type FakeRequest,
+} from './support/webhookContext.mjs';
 
 const RECEIVED_AT = Date.UTC(2024, 0, 1, 0, 0, 0);
 
@@ -64,8 +68,16 @@ describe('recognising the Gensee interface of a request', () => {
 describe('decoding status and courseware callbacks', () => {
 	it('gives readable names and attendance categories for every documented code', () => {
 		const expected: Record<number, string> = {
-			101: 'join', 102: 'session', 103: 'session', 104: 'session', 105: 'session',
-			106: 'recording', 107: 'leave', 110: 'leave', 111: 'playback', 112: 'playback',
+			101: 'join',
+			102: 'session',
+			103: 'session',
+			104: 'session',
+			105: 'session',
+			106: 'recording',
+			107: 'leave',
+			110: 'leave',
+			111: 'playback',
+			112: 'playback',
 		};
 		for (const [code, category] of Object.entries(expected)) {
 			expect(genseeAction(Number(code))).toMatchObject({ category });
@@ -73,14 +85,32 @@ describe('decoding status and courseware callbacks', () => {
 	});
 
 	it('keeps ids as strings and counts as numbers, and passes unknown codes through', () => {
-		const { json } = decodeRequest('status', { ...genseeActionSample('101'), Operator: '98765432109876543' }, RECEIVED_AT);
-		expect(json).toMatchObject({ event: '101', eventName: 'User joined', Operator: '98765432109876543', Action: 101, totalusernum: 27 });
+		const { json } = decodeRequest(
+			'status',
+			{ ...genseeActionSample('101'), Operator: '98765432109876543' },
+			RECEIVED_AT,
+		);
+		expect(json).toMatchObject({
+			event: '101',
+			eventName: 'User joined',
+			Operator: '98765432109876543',
+			Action: 101,
+			totalusernum: 27,
+		});
 		const unknown = decodeRequest('status', { ClassNo: 'c', Action: '120' }, RECEIVED_AT).json;
-		expect(unknown).toMatchObject({ event: '120', eventName: 'Gensee action 120', category: 'unknown' });
+		expect(unknown).toMatchObject({
+			event: '120',
+			eventName: 'Gensee action 120',
+			category: 'unknown',
+		});
 	});
 
 	it('never outputs the token or kind put on the URL', () => {
-		const { json } = decodeRequest('rollCall', { ...GENSEE_ROLL_CALL, token: 'secret-token-123456', kind: 'rollCall' }, RECEIVED_AT);
+		const { json } = decodeRequest(
+			'rollCall',
+			{ ...GENSEE_ROLL_CALL, token: 'secret-token-123456', kind: 'rollCall' },
+			RECEIVED_AT,
+		);
 		expect(json).not.toHaveProperty('token');
 		expect(json).not.toHaveProperty('kind');
 	});
@@ -94,24 +124,43 @@ describe('parsing client Q&A XML', () => {
 		expect(result.document.webcastId).toBe('f35e1dcfcfa944d5ae5eab69341e8507');
 		expect(result.document.questions).toHaveLength(2);
 		expect(result.document.questions[0]?.answers).toEqual([
-			{ id: 'a1', time: '1400470712', uid: '1001', uname: '李老师', text: '下周一之前 <提交到平台>' },
+			{
+				id: 'a1',
+				time: '1400470712',
+				uid: '1001',
+				uname: '李老师',
+				text: '下周一之前 <提交到平台>',
+			},
 			{ id: 'a2', time: '1400470730000', uid: '1002', uname: '助教', text: '' },
 		]);
 	});
 
 	it('reads a document preceded by a BOM or blank lines (found by the hostile-input run)', () => {
-		for (const body of [`\uFEFF${GENSEE_QA_XML}`, `\n\n  ${GENSEE_QA_XML}`, `\uFEFF\r\n${GENSEE_QA_XML}`]) {
-			expect(parseQaXml(body)).toMatchObject({ ok: true, document: { webcastId: 'f35e1dcfcfa944d5ae5eab69341e8507' } });
+		for (const body of [
+			`\uFEFF${GENSEE_QA_XML}`,
+			`\n\n  ${GENSEE_QA_XML}`,
+			`\uFEFF\r\n${GENSEE_QA_XML}`,
+		]) {
+			expect(parseQaXml(body)).toMatchObject({
+				ok: true,
+				document: { webcastId: 'f35e1dcfcfa944d5ae5eab69341e8507' },
+			});
 		}
 	});
 
 	it('attaches answers standing beside the questions', () => {
-		const single = parseQaXml('<webcast id="w"><question id="q">Why?</question><answer id="a">Because</answer></webcast>');
-		expect(single.ok && single.document.questions[0]?.answers).toEqual([{ id: 'a', text: 'Because' }]);
+		const single = parseQaXml(
+			'<webcast id="w"><question id="q">Why?</question><answer id="a">Because</answer></webcast>',
+		);
+		expect(single.ok && single.document.questions[0]?.answers).toEqual([
+			{ id: 'a', text: 'Because' },
+		]);
 		const several = parseQaXml(
 			'<webcast id="w"><question id="q1">A?</question><question id="q2">B?</question><answer qid="q2">b</answer><answer>?</answer></webcast>',
 		);
-		expect(several.ok && several.document.questions[1]?.answers).toEqual([{ qid: 'q2', text: 'b' }]);
+		expect(several.ok && several.document.questions[1]?.answers).toEqual([
+			{ qid: 'q2', text: 'b' },
+		]);
 		expect(several.ok && several.document.unassignedAnswers).toEqual([{ text: '?' }]);
 	});
 
@@ -120,18 +169,30 @@ describe('parsing client Q&A XML', () => {
 		if (!result.ok) throw new Error(result.problem);
 		const items = decodeQaDocument(result.document, {}, '2024-01-01T08:00:00.000+08:00');
 		expect(items).toHaveLength(2);
-		expect(items[0]?.json).toMatchObject({ eventId: '715da0dc-34a2-375e-bb6e-128eabe754bc', timeIso: '2014-05-19T11:37:59.000+08:00' });
+		expect(items[0]?.json).toMatchObject({
+			eventId: '715da0dc-34a2-375e-bb6e-128eabe754bc',
+			timeIso: '2014-05-19T11:37:59.000+08:00',
+		});
 		expect(genseeTimeToIso('1400470730000')).toBe('2014-05-19T11:38:50.000+08:00');
 		expect(genseeTimeToIso('soon')).toBeUndefined();
 	});
 
 	it('refuses malformed and hostile XML quickly, without expanding anything', () => {
 		const bomb = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "${'a'.repeat(1000)}"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><webcast><question>&b;</question></webcast>`;
-		const external = '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><webcast><question>&e;</question></webcast>';
+		const external =
+			'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><webcast><question>&e;</question></webcast>';
 		const deep = `<webcast>${'<a>'.repeat(200)}${'</a>'.repeat(200)}</webcast>`;
 		const huge = `<webcast id="${'x'.repeat(2 * 1024 * 1024)}"/>`;
 		const many = `<webcast>${'<question/>'.repeat(20_000)}</webcast>`;
-		for (const body of [bomb, external, deep, huge, many, '<webcast><question>unclosed</webcast>', '<other/>']) {
+		for (const body of [
+			bomb,
+			external,
+			deep,
+			huge,
+			many,
+			'<webcast><question>unclosed</webcast>',
+			'<other/>',
+		]) {
 			expect(parseQaXml(body)).toMatchObject({ ok: false });
 		}
 	});
@@ -139,16 +200,21 @@ describe('parsing client Q&A XML', () => {
 
 describe('replies', () => {
 	it('fills redirect placeholders URL-encoded and escapes page messages', () => {
-		expect(fillRedirectUrl('https://x.example/?u={userid}&n={USERNAME}&z={missing}', { userid: '1 2', username: '张伟' })).toBe(
-			`https://x.example/?u=1%202&n=${encodeURIComponent('张伟')}&z=`,
+		expect(
+			fillRedirectUrl('https://x.example/?u={userid}&n={USERNAME}&z={missing}', {
+				userid: '1 2',
+				username: '张伟',
+			}),
+		).toBe(`https://x.example/?u=1%202&n=${encodeURIComponent('张伟')}&z=`);
+		expect(messagePage('<script>alert(1)</script>\nline 2')).toContain(
+			'&lt;script&gt;alert(1)&lt;/script&gt;</p><p>line 2',
 		);
-		expect(messagePage('<script>alert(1)</script>\nline 2')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;</p><p>line 2');
 	});
 
 	it('builds the co-browse list from complete entries only', () => {
-		expect(JSON.parse(coBrowseListJson({ entry: [{ name: 'A', url: 'https://a' }, { name: 'B' }] }))).toEqual([
-			{ name: 'A', url: 'https://a' },
-		]);
+		expect(
+			JSON.parse(coBrowseListJson({ entry: [{ name: 'A', url: 'https://a' }, { name: 'B' }] })),
+		).toEqual([{ name: 'A', url: 'https://a' }]);
 		expect(coBrowseListJson({})).toBe('[]');
 	});
 });
@@ -160,7 +226,12 @@ function gbkPercentEncoded(text: string): string {
 }
 
 // GBK for the few characters these tests use (Node has no GBK encoder).
-const GBK: Record<string, number[]> = { 张: [0xd5, 0xc5], 伟: [0xce, 0xb0], 老: [0xc0, 0xcf], 师: [0xca, 0xa6] };
+const GBK: Record<string, number[]> = {
+	张: [0xd5, 0xc5],
+	伟: [0xce, 0xb0],
+	老: [0xc0, 0xcf],
+	师: [0xca, 0xa6],
+};
 
 function gbkBytes(text: string): Buffer {
 	return Buffer.from([...text].flatMap((character) => GBK[character] ?? [character.charCodeAt(0)]));
@@ -168,21 +239,29 @@ function gbkBytes(text: string): Buffer {
 
 describe('GBK from Gensee', () => {
 	it('decodes percent-encoded GBK in query strings and form bodies, and keeps UTF-8 as it is', async () => {
-		const query = await receivedRequest({ method: 'GET', query: `userid=1&username=${gbkPercentEncoded('张伟')}&confid=c` });
+		const query = await receivedRequest({
+			method: 'GET',
+			query: `userid=1&username=${gbkPercentEncoded('张伟')}&confid=c`,
+		});
 		expect(query.query.username).toBe('张伟');
 		const form = await receivedRequest({
 			body: `userid=1&name=${gbkPercentEncoded('老师')}&question=q&webcastid=w`,
 			contentType: 'application/x-www-form-urlencoded; charset=GBK',
 		});
 		expect(form.form?.name).toBe('老师');
-		const utf8 = await receivedRequest({ method: 'GET', query: `username=${encodeURIComponent('张伟')}` });
+		const utf8 = await receivedRequest({
+			method: 'GET',
+			query: `username=${encodeURIComponent('张伟')}`,
+		});
 		expect(utf8.query.username).toBe('张伟');
 	});
 
 	it('decodes Q&A XML declared as GBK in the XML declaration or the content type', async () => {
 		const xml = (encoding: string) =>
 			Buffer.concat([
-				Buffer.from(`<?xml version="1.0" encoding="${encoding}"?><webcast id="w"><question id="q" uname="`),
+				Buffer.from(
+					`<?xml version="1.0" encoding="${encoding}"?><webcast id="w"><question id="q" uname="`,
+				),
 				gbkBytes('张伟'),
 				Buffer.from('">hi</question></webcast>'),
 			]);
@@ -212,10 +291,16 @@ describe('the Gensee Trigger webhook', () => {
 	}
 
 	it('answers a status callback with an empty 200 and starts the workflow', async () => {
-		const { context: functions, reply } = context({ method: 'GET', query: query(genseeActionSample('105')) });
+		const { context: functions, reply } = context({
+			method: 'GET',
+			query: query(genseeActionSample('105')),
+		});
 		const result = await trigger.webhook.call(functions);
 		expect(reply).toMatchObject({ status: 200, body: '' });
-		expect(result.workflowData?.[0]?.[0]?.json).toMatchObject({ event: '105', interface: 'status' });
+		expect(result.workflowData?.[0]?.[0]?.json).toMatchObject({
+			event: '105',
+			interface: 'status',
+		});
 	});
 
 	it('shows the roll-call page, or redirects with placeholders filled', async () => {
@@ -231,7 +316,9 @@ describe('the Gensee Trigger webhook', () => {
 		);
 		const result = await trigger.webhook.call(redirect.context);
 		expect(redirect.reply.status).toBe(302);
-		expect(redirect.reply.headers.location).toBe(`https://example.com/bye?u=${GENSEE_END_PAGE.userid}`);
+		expect(redirect.reply.headers.location).toBe(
+			`https://example.com/bye?u=${GENSEE_END_PAGE.userid}`,
+		);
 		expect(result.workflowData?.[0]?.[0]?.json).toMatchObject({ interface: 'endPage' });
 	});
 
@@ -241,13 +328,19 @@ describe('the Gensee Trigger webhook', () => {
 			{ coBrowseEntries: { entry: [{ name: '课件', url: 'https://example.com/a' }] } },
 		);
 		expect(await trigger.webhook.call(functions)).toEqual({ noWebhookResponse: true });
-		expect(reply).toMatchObject({ status: 200, body: '[{"name":"课件","url":"https://example.com/a"}]' });
+		expect(reply).toMatchObject({
+			status: 200,
+			body: '[{"name":"课件","url":"https://example.com/a"}]',
+		});
 		expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
 	});
 
 	it('reads client Q&A XML sent with any content type, one item per question', async () => {
 		for (const contentType of ['text/xml', 'application/x-www-form-urlencoded', undefined]) {
-			const { context: functions, reply } = context({ body: GENSEE_QA_XML, contentType }, { routing: 'byEvent' });
+			const { context: functions, reply } = context(
+				{ body: GENSEE_QA_XML, contentType },
+				{ routing: 'byEvent' },
+			);
 			const result = await trigger.webhook.call(functions);
 			expect(reply).toMatchObject({ status: 200, body: '' });
 			expect(result.workflowData?.[2]).toHaveLength(2);
@@ -262,16 +355,25 @@ describe('the Gensee Trigger webhook', () => {
 		expect(json).toMatchObject({ unrecognized: true, rawBody: body, contentType: 'text/xml' });
 		expect(flagged.reply).toMatchObject({ status: 200, body: '' });
 
-		const discarding = context({ body, contentType: 'text/xml' }, { triggerOptions: { unrecognizedRequests: 'discard' } });
+		const discarding = context(
+			{ body, contentType: 'text/xml' },
+			{ triggerOptions: { unrecognizedRequests: 'discard' } },
+		);
 		expect(await trigger.webhook.call(discarding.context)).toEqual({ noWebhookResponse: true });
 	});
 
 	it('refuses a wrong token with 403, and keeps the token out of flagged items', async () => {
-		const refused = context({ method: 'GET', query: query({ ...genseeActionSample('101'), token: 'nope' }) }, { authentication: 'token' });
+		const refused = context(
+			{ method: 'GET', query: query({ ...genseeActionSample('101'), token: 'nope' }) },
+			{ authentication: 'token' },
+		);
 		expect(await trigger.webhook.call(refused.context)).toEqual({ noWebhookResponse: true });
 		expect(refused.reply).toMatchObject({ status: 403, body: 'forbidden' });
 
-		const unknown = context({ method: 'GET', query: `nothing=here&token=${TOKEN}` }, { authentication: 'token' });
+		const unknown = context(
+			{ method: 'GET', query: `nothing=here&token=${TOKEN}` },
+			{ authentication: 'token' },
+		);
 		const json = (await trigger.webhook.call(unknown.context)).workflowData?.[0]?.[0]?.json;
 		expect(json).toMatchObject({ unrecognized: true });
 		expect(String(json?.rawBody)).toContain('nothing=here');

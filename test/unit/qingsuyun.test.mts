@@ -6,7 +6,11 @@ import { QINGSUYUN_OUTPUTS, qingsuyunEventName } from '../../nodes/Qingsuyun/eve
 import { presentedSecretKey, readCallback } from '../../nodes/Qingsuyun/payload';
 import { QingsuyunTrigger } from '../../nodes/Qingsuyun/QingsuyunTrigger.node';
 import { QINGSUYUN_SAMPLE_TYPES, qingsuyunSample } from '../../support/samples/qingsuyun.mjs';
-import { fakeWebhookContext, receivedRequest, type FakeRequest } from './support/webhookContext.mjs';
+import {
+	fakeWebhookContext,
+	receivedRequest,
+	type FakeRequest,
+} from './support/webhookContext.mjs';
 
 const SECRET = '2918148edb9a4939857a8b3a387127f6';
 const RECEIVED_AT = Date.UTC(2022, 0, 8, 9, 40, 0);
@@ -37,7 +41,9 @@ describe('reading a Qingsuyun callback', () => {
 
 	it('reads a JSON body whatever content type it was sent with', async () => {
 		for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'text/xml']) {
-			expect((await read(qingsuyunSample('courseFinish', SECRET), contentType)).recognized).toBe(true);
+			expect((await read(qingsuyunSample('courseFinish', SECRET), contentType)).recognized).toBe(
+				true,
+			);
 		}
 	});
 
@@ -52,9 +58,15 @@ describe('reading a Qingsuyun callback', () => {
 	});
 
 	it('explains what is wrong and still finds the key of a body it cannot read', async () => {
-		expect(await read('')).toMatchObject({ recognized: false, problem: 'The request has an empty body' });
+		expect(await read('')).toMatchObject({
+			recognized: false,
+			problem: 'The request has an empty body',
+		});
 		const truncated = JSON.stringify(qingsuyunSample('answerSheet', SECRET)).slice(0, 120);
-		expect(await read(truncated)).toMatchObject({ recognized: false, problem: 'The body is not a JSON object' });
+		expect(await read(truncated)).toMatchObject({
+			recognized: false,
+			problem: 'The body is not a JSON object',
+		});
 		expect(await presented(truncated)).toBe(SECRET);
 		expect(await read({ secretKey: SECRET, eventBody: {} })).toMatchObject({
 			recognized: false,
@@ -73,17 +85,26 @@ describe('decoding a Qingsuyun callback', () => {
 	async function decode(payload: object, includeRaw = false) {
 		const result = await read(payload);
 		if (!result.recognized) throw new Error(result.problem);
-		return decodeCallback(result.event.callback, result.event.payload, { includeRaw, receivedAt: RECEIVED_AT }).json;
+		return decodeCallback(result.event.callback, result.event.payload, {
+			includeRaw,
+			receivedAt: RECEIVED_AT,
+		}).json;
 	}
 
 	it('copies no prototype from __proto__ keys in the payload', async () => {
 		const sample = qingsuyunSample('answerSheet', SECRET);
 		const text = JSON.stringify(sample)
 			.replace(/^\{/, '{"__proto__":{"polluted":"top"},')
-			.replace('"eventBody":{', '"eventBody":{"__proto__":{"polluted":"body"},"fields":[{"fieldName":"__proto__","answerContent":{"polluted":"map"}}],');
+			.replace(
+				'"eventBody":{',
+				'"eventBody":{"__proto__":{"polluted":"body"},"fields":[{"fieldName":"__proto__","answerContent":{"polluted":"map"}}],',
+			);
 		const result = await read(text);
 		if (!result.recognized) throw new Error(result.problem);
-		const { json } = decodeCallback(result.event.callback, result.event.payload, { includeRaw: true, receivedAt: RECEIVED_AT });
+		const { json } = decodeCallback(result.event.callback, result.event.payload, {
+			includeRaw: true,
+			receivedAt: RECEIVED_AT,
+		});
 		for (const value of [json, json.raw, json.collectedInformation]) {
 			expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
 			expect((value as Record<string, unknown>).polluted).toBeUndefined();
@@ -133,7 +154,10 @@ describe('decoding a Qingsuyun callback', () => {
 
 	it('passes an unknown future type through under its own name', async () => {
 		const sample = { ...qingsuyunSample('answerSheet', SECRET), type: 'liveFinish' };
-		expect(await decode(sample)).toMatchObject({ event: 'liveFinish', eventName: 'Qingsuyun event "liveFinish"' });
+		expect(await decode(sample)).toMatchObject({
+			event: 'liveFinish',
+			eventName: 'Qingsuyun event "liveFinish"',
+		});
 		expect(qingsuyunEventName('liveFinish')).toContain('liveFinish');
 		expect(QINGSUYUN_OUTPUTS.indexOf('liveFinish')).toBe(4);
 		expect(QINGSUYUN_OUTPUTS.indexOf('clockFinish')).toBe(3);
@@ -143,21 +167,40 @@ describe('decoding a Qingsuyun callback', () => {
 describe('the Qingsuyun Trigger webhook', () => {
 	const trigger = new QingsuyunTrigger();
 
-	function context(body: string, parameters: Record<string, unknown> = {}, staticData: IDataObject = {}, nodeId?: string) {
-		return fakeWebhookContext(asRequest(body), { parameters, credentials: { secretKey: SECRET }, staticData, nodeId });
+	function context(
+		body: string,
+		parameters: Record<string, unknown> = {},
+		staticData: IDataObject = {},
+		nodeId?: string,
+	) {
+		return fakeWebhookContext(asRequest(body), {
+			parameters,
+			credentials: { secretKey: SECRET },
+			staticData,
+			nodeId,
+		});
 	}
 
 	it('starts the workflow for an authenticated callback and answers exactly "success"', async () => {
 		const sample = qingsuyunSample('courseFinish', SECRET);
 		const { context: functions, reply } = context(JSON.stringify(sample));
 		const result = await trigger.webhook.call(functions);
-		expect(reply).toEqual({ status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'success' });
+		expect(reply).toEqual({
+			status: 200,
+			headers: { 'content-type': 'text/plain; charset=utf-8' },
+			body: 'success',
+		});
 		expect(result.noWebhookResponse).toBe(true);
-		expect(result.workflowData?.[0]?.[0]?.json).toMatchObject({ event: 'courseFinish', eventId: sample.uuid });
+		expect(result.workflowData?.[0]?.[0]?.json).toMatchObject({
+			event: 'courseFinish',
+			eventId: sample.uuid,
+		});
 	});
 
 	it('answers 401 and starts nothing without the right secret', async () => {
-		const { context: functions, reply } = context(JSON.stringify(qingsuyunSample('courseFinish', 'wrong')));
+		const { context: functions, reply } = context(
+			JSON.stringify(qingsuyunSample('courseFinish', 'wrong')),
+		);
 		const result = await trigger.webhook.call(functions);
 		expect(result).toEqual({ noWebhookResponse: true });
 		expect(reply.status).toBe(401);
@@ -179,9 +222,12 @@ describe('the Qingsuyun Trigger webhook', () => {
 	});
 
 	it('routes by event type to the matching output', async () => {
-		const { context: functions } = context(JSON.stringify(qingsuyunSample('coursewareFinish', SECRET)), {
-			routing: 'byEvent',
-		});
+		const { context: functions } = context(
+			JSON.stringify(qingsuyunSample('coursewareFinish', SECRET)),
+			{
+				routing: 'byEvent',
+			},
+		);
 		const result = await trigger.webhook.call(functions);
 		expect(result.workflowData?.map((output) => output.length)).toEqual([0, 0, 1, 0, 0]);
 	});
@@ -191,13 +237,20 @@ describe('the Qingsuyun Trigger webhook', () => {
 		const flagged = context(body, { routing: 'byEvent' });
 		const result = await trigger.webhook.call(flagged.context);
 		const json = result.workflowData?.[4]?.[0]?.json;
-		expect(json).toMatchObject({ event: 'unrecognized', unrecognized: true, problem: 'The body is not a JSON object' });
+		expect(json).toMatchObject({
+			event: 'unrecognized',
+			unrecognized: true,
+			problem: 'The body is not a JSON object',
+		});
 		expect(String(json?.rawBody)).not.toContain(SECRET);
 		expect(flagged.reply).toMatchObject({ status: 200, body: 'success' });
 
 		const rejecting = context(body, { triggerOptions: { unrecognizedRequests: 'discard' } });
 		expect(await trigger.webhook.call(rejecting.context)).toEqual({ noWebhookResponse: true });
-		expect(rejecting.reply).toMatchObject({ status: 400, body: 'unrecognized request: The body is not a JSON object' });
+		expect(rejecting.reply).toMatchObject({
+			status: 400,
+			body: 'unrecognized request: The body is not a JSON object',
+		});
 	});
 
 	it('adds the raw payload, without the secret, when asked to', async () => {

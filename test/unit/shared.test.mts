@@ -5,7 +5,11 @@ import { isRepeatDelivery } from '../../nodes/shared/dedupe';
 import { buildEventItem, buildUnrecognizedItem } from '../../nodes/shared/envelope';
 import { parseJsonRecord, stringList } from '../../nodes/shared/guards';
 import { outputsExpression, outputTable, routeItems } from '../../nodes/shared/routing';
-import { contentTypeCharset, decodeText, xmlDeclarationCharset } from '../../nodes/shared/webhook/charset';
+import {
+	contentTypeCharset,
+	decodeText,
+	xmlDeclarationCharset,
+} from '../../nodes/shared/webhook/charset';
 import { parseUrlEncoded } from '../../nodes/shared/webhook/urlEncoded';
 import { redactSecrets, secretsMatch } from '../../nodes/shared/secrets';
 import {
@@ -23,13 +27,24 @@ describe('time conversion', () => {
 		expect(localTimeToIso('2022-01-08 17:39:42', 'Asia/Shanghai')).toBe(
 			'2022-01-08T17:39:42.000+08:00',
 		);
-		expect(localTimeToIso(' 2022-01-08 17:39 ', 'Asia/Shanghai')).toBe('2022-01-08T17:39:00.000+08:00');
-		expect(localTimeToIso('2022-01-08T17:39:42.388', 'Asia/Shanghai')).toBe('2022-01-08T17:39:42.388+08:00');
-		expect(localTimeToIso('2022-01-08 17:39:42.3', 'Asia/Shanghai')).toBe('2022-01-08T17:39:42.300+08:00');
+		expect(localTimeToIso(' 2022-01-08 17:39 ', 'Asia/Shanghai')).toBe(
+			'2022-01-08T17:39:00.000+08:00',
+		);
+		expect(localTimeToIso('2022-01-08T17:39:42.388', 'Asia/Shanghai')).toBe(
+			'2022-01-08T17:39:42.388+08:00',
+		);
+		expect(localTimeToIso('2022-01-08 17:39:42.3', 'Asia/Shanghai')).toBe(
+			'2022-01-08T17:39:42.300+08:00',
+		);
 	});
 
 	it('rejects a wall-clock time that does not exist', () => {
-		for (const text of ['2022-02-30 10:00:00', '2022-13-01 10:00', '9999-99-99 99:99:99', '2022-01-08 25:61:61.999']) {
+		for (const text of [
+			'2022-02-30 10:00:00',
+			'2022-13-01 10:00',
+			'9999-99-99 99:99:99',
+			'2022-01-08 25:61:61.999',
+		]) {
 			expect(localTimeToIso(text, 'Asia/Shanghai')).toBeUndefined();
 		}
 	});
@@ -82,14 +97,22 @@ describe('secret comparison', () => {
 	});
 
 	it('redacts a secret written with JSON escapes or percent-encoding, which decode to it', () => {
-		const jsonEscaped = [...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-		const percentEncoded = [...secret].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+		const jsonEscaped = [...secret]
+			.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+			.join('');
+		const percentEncoded = [...secret]
+			.map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+			.join('');
 		const mixed = `${secret.slice(0, 2)}\\u00${secret.charCodeAt(2).toString(16)}%${secret.charCodeAt(3).toString(16)}${secret.slice(4)}`;
 		const text = `{"a":"${jsonEscaped}"} b=${percentEncoded}&c=${mixed}`;
 		expect(JSON.parse(text.split(' ')[0] ?? '')).toEqual({ a: secret });
 		expect(redactSecrets(text, [secret])).toBe('{"a":"[redacted]"} b=[redacted]&c=[redacted]');
-		expect(redactSecrets('a\\/b a%2Fb a/b a+b%2f', ['a/b'])).toBe('[redacted] [redacted] [redacted] a+b%2f');
-		expect(redactSecrets('one off: x' + secret.slice(1), [secret])).toBe('one off: x' + secret.slice(1));
+		expect(redactSecrets('a\\/b a%2Fb a/b a+b%2f', ['a/b'])).toBe(
+			'[redacted] [redacted] [redacted] a+b%2f',
+		);
+		expect(redactSecrets('one off: x' + secret.slice(1), [secret])).toBe(
+			'one off: x' + secret.slice(1),
+		);
 	});
 });
 
@@ -148,7 +171,9 @@ describe('output routing', () => {
 
 	it('names one output per key, then Other for every other key', () => {
 		expect(table.names).toEqual(['A', 'B', 'Other']);
-		expect([table.indexOf('a'), table.indexOf('b'), table.indexOf('zzz'), table.other]).toEqual([0, 1, 2, 2]);
+		expect([table.indexOf('a'), table.indexOf('b'), table.indexOf('zzz'), table.other]).toEqual([
+			0, 1, 2, 2,
+		]);
 	});
 
 	it('puts every item on the single output', () => {
@@ -156,11 +181,15 @@ describe('output routing', () => {
 	});
 
 	it('puts items on their own output, with the others empty', () => {
-		expect(routeItems([item], 'byEvent', table, (routed) => table.indexOf(String(routed.json.event)))).toEqual([[], [item], []]);
+		expect(
+			routeItems([item], 'byEvent', table, (routed) => table.indexOf(String(routed.json.event))),
+		).toEqual([[], [item], []]);
 	});
 
 	it('names one output per event type only when routing by event', () => {
-		const expression = outputsExpression(outputTable([{ key: 'answerSheet', name: 'Exam Submitted' }]));
+		const expression = outputsExpression(
+			outputTable([{ key: 'answerSheet', name: 'Exam Submitted' }]),
+		);
 		expect(expression.startsWith('={{')).toBe(true);
 		expect(expression).toContain('"displayName":"Exam Submitted"');
 		expect(expression).toContain('["main"]');
@@ -173,7 +202,13 @@ describe('output envelope', () => {
 			{ platform: 'p', event: 'e', eventName: 'E', receivedAt: 'now', eventId: undefined },
 			{ platform: 'spoofed', score: 3 },
 		);
-		expect(json).toEqual({ platform: 'p', event: 'e', eventName: 'E', receivedAt: 'now', score: 3 });
+		expect(json).toEqual({
+			platform: 'p',
+			event: 'e',
+			eventName: 'E',
+			receivedAt: 'now',
+			score: 3,
+		});
 		expect(Object.keys(json)[0]).toBe('platform');
 	});
 
@@ -184,7 +219,12 @@ describe('output envelope', () => {
 			problem: 'why',
 			rawBody: 'raw',
 		});
-		expect(json).toMatchObject({ event: 'unrecognized', unrecognized: true, problem: 'why', rawBody: 'raw' });
+		expect(json).toMatchObject({
+			event: 'unrecognized',
+			unrecognized: true,
+			problem: 'why',
+			rawBody: 'raw',
+		});
 	});
 });
 
@@ -208,7 +248,9 @@ describe('reading bytes as text', () => {
 		expect(contentTypeCharset('application/json;charset=utf8')).toBe('utf-8');
 		expect(contentTypeCharset('text/plain; charset=bogus')).toBeUndefined();
 		expect(contentTypeCharset(undefined)).toBeUndefined();
-		expect(xmlDeclarationCharset(Buffer.from('\uFEFF<?xml version="1.0" encoding=\'gb2312\'?><a/>'))).toBe('gbk');
+		expect(
+			xmlDeclarationCharset(Buffer.from('\uFEFF<?xml version="1.0" encoding=\'gb2312\'?><a/>')),
+		).toBe('gbk');
 		expect(xmlDeclarationCharset(Buffer.from('<a encoding="gbk"/>'))).toBeUndefined();
 	});
 
@@ -220,7 +262,11 @@ describe('reading bytes as text', () => {
 	});
 
 	it('parses form bodies and query strings byte by byte, first value wins, never __proto__', () => {
-		const fields = parseUrlEncoded('a=1+2&b=%E5%BC%A0&a=3&__proto__=x&c&d=%ZZ&%D5%C5=gbk', undefined, 'gb18030');
+		const fields = parseUrlEncoded(
+			'a=1+2&b=%E5%BC%A0&a=3&__proto__=x&c&d=%ZZ&%D5%C5=gbk',
+			undefined,
+			'gb18030',
+		);
 		expect(fields).toEqual({ a: '1 2', b: '张', c: '', d: '%ZZ', 张: 'gbk' });
 		expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
 	});

@@ -2,7 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { decodeWebhook, normaliseTeachbaseTime } from '../../nodes/Teachbase/decode';
-import { normaliseTeachbaseType, TEACHBASE_OUTPUTS, teachbaseEventName } from '../../nodes/Teachbase/events';
+import {
+	normaliseTeachbaseType,
+	TEACHBASE_OUTPUTS,
+	teachbaseEventName,
+} from '../../nodes/Teachbase/events';
 import { readWebhook } from '../../nodes/Teachbase/payload';
 import { TeachbaseTrigger } from '../../nodes/Teachbase/TeachbaseTrigger.node';
 import { teachbaseLegacySample, teachbaseSample } from '../../support/samples/teachbase.mjs';
@@ -25,7 +29,9 @@ describe('reading a Teachbase webhook', () => {
 	});
 
 	it('reads the older {entity: {action: {…}}} shape, with CamelCase entity names too', async () => {
-		expect(await read(JSON.stringify(teachbaseLegacySample('scorm_stat', 'created')))).toMatchObject({
+		expect(
+			await read(JSON.stringify(teachbaseLegacySample('scorm_stat', 'created'))),
+		).toMatchObject({
 			recognized: true,
 			event: { webhook: { type: 'scorm_stat', event: 'created', shape: 'legacy' } },
 		});
@@ -38,7 +44,9 @@ describe('reading a Teachbase webhook', () => {
 	it('reads a form-encoded body whose one field holds the JSON, or whose field name is the JSON', async () => {
 		const json = JSON.stringify(teachbaseLegacySample('course_stat', 'updated'));
 		const form = 'application/x-www-form-urlencoded';
-		expect(await read(new URLSearchParams({ data: json }).toString(), form)).toMatchObject({ recognized: true });
+		expect(await read(new URLSearchParams({ data: json }).toString(), form)).toMatchObject({
+			recognized: true,
+		});
 		expect(await read(encodeURIComponent(json), form)).toMatchObject({ recognized: true });
 		expect(await read(json, form)).toMatchObject({ recognized: true });
 	});
@@ -63,10 +71,18 @@ describe('reading a Teachbase webhook', () => {
 	});
 
 	it('explains what is wrong with anything else', async () => {
-		expect(await read('')).toMatchObject({ recognized: false, problem: 'The request has an empty body' });
+		expect(await read('')).toMatchObject({
+			recognized: false,
+			problem: 'The request has an empty body',
+		});
 		expect(await read('{"a":1,"b":2}')).toMatchObject({ recognized: false });
-		expect(await read('{"type":"course_stat","event":"updated","data":[1]}')).toMatchObject({ recognized: false });
-		expect(await read('<xml/>')).toMatchObject({ recognized: false, problem: 'The body is not a Teachbase webhook' });
+		expect(await read('{"type":"course_stat","event":"updated","data":[1]}')).toMatchObject({
+			recognized: false,
+		});
+		expect(await read('<xml/>')).toMatchObject({
+			recognized: false,
+			problem: 'The body is not a Teachbase webhook',
+		});
 	});
 });
 
@@ -74,7 +90,10 @@ describe('decoding a Teachbase webhook', () => {
 	async function decode(body: unknown, includeRaw = false) {
 		const result = await read(JSON.stringify(body));
 		if (!result.recognized) throw new Error(result.problem);
-		return decodeWebhook(result.event.webhook, result.event.payload, { includeRaw, receivedAt: RECEIVED_AT }).json;
+		return decodeWebhook(result.event.webhook, result.event.payload, {
+			includeRaw,
+			receivedAt: RECEIVED_AT,
+		}).json;
 	}
 
 	it('builds the envelope and lifts the key ids to the top level', async () => {
@@ -94,7 +113,11 @@ describe('decoding a Teachbase webhook', () => {
 	});
 
 	it('takes ids from nested objects when Teachbase nests them', async () => {
-		const json = await decode({ type: 'course_stat', event: 'created', data: { user: { id: 7 }, course_session: { id: 9 } } });
+		const json = await decode({
+			type: 'course_stat',
+			event: 'created',
+			data: { user: { id: 7 }, course_session: { id: 9 } },
+		});
 		expect(json).toMatchObject({ user_id: 7, course_session_id: 9 });
 		expect(json).not.toHaveProperty('course_id');
 	});
@@ -110,8 +133,14 @@ describe('decoding a Teachbase webhook', () => {
 	});
 
 	it('passes unknown types and events through, and never copies a __proto__ key', async () => {
-		const json = await decode(JSON.parse('{"type":"webinar_stat","event":"deleted","data":{"__proto__":{"x":1},"id":3}}'));
-		expect(json).toMatchObject({ event: 'webinar_stat.deleted', eventName: 'Teachbase webinar_stat deleted', id: 3 });
+		const json = await decode(
+			JSON.parse('{"type":"webinar_stat","event":"deleted","data":{"__proto__":{"x":1},"id":3}}'),
+		);
+		expect(json).toMatchObject({
+			event: 'webinar_stat.deleted',
+			eventName: 'Teachbase webinar_stat deleted',
+			id: 3,
+		});
 		expect(Object.getPrototypeOf(json)).toBe(Object.prototype);
 		expect(teachbaseEventName('course_stat', 'created')).toBe('User enrolled in course');
 		expect(TEACHBASE_OUTPUTS.indexOf('material_stat')).toBe(5);
@@ -130,8 +159,16 @@ describe('the Teachbase Trigger webhook', () => {
 	const trigger = new TeachbaseTrigger();
 	const body = JSON.stringify(teachbaseSample('course_stat', 'updated'));
 
-	function context(request: { body: string; query?: string }, parameters: Record<string, unknown> = {}, staticData: IDataObject = {}, nodeId?: string) {
-		return fakeWebhookContext({ ...request, contentType: 'application/json' }, { parameters, credentials: { token: TOKEN }, staticData, nodeId });
+	function context(
+		request: { body: string; query?: string },
+		parameters: Record<string, unknown> = {},
+		staticData: IDataObject = {},
+		nodeId?: string,
+	) {
+		return fakeWebhookContext(
+			{ ...request, contentType: 'application/json' },
+			{ parameters, credentials: { token: TOKEN }, staticData, nodeId },
+		);
 	}
 
 	it('answers 200 "ok" and starts the workflow', async () => {
@@ -153,11 +190,19 @@ describe('the Teachbase Trigger webhook', () => {
 
 	it('starts one execution for a retried body, and none for filtered types', async () => {
 		const staticData: IDataObject = {};
-		expect((await trigger.webhook.call(context({ body }, {}, staticData, 'tb-node').context)).workflowData).toBeDefined();
+		expect(
+			(await trigger.webhook.call(context({ body }, {}, staticData, 'tb-node').context))
+				.workflowData,
+		).toBeDefined();
 		const retry = context({ body }, {}, staticData, 'tb-node');
 		expect(await trigger.webhook.call(retry.context)).toEqual({ noWebhookResponse: true });
 		expect(retry.reply).toMatchObject({ status: 200, body: 'ok' });
-		const noDedupe = context({ body }, { triggerOptions: { deduplicate: false } }, staticData, 'tb-node');
+		const noDedupe = context(
+			{ body },
+			{ triggerOptions: { deduplicate: false } },
+			staticData,
+			'tb-node',
+		);
 		expect((await trigger.webhook.call(noDedupe.context)).workflowData).toBeDefined();
 
 		const filtered = context({ body }, { types: ['quiz_stat'] });
@@ -166,12 +211,21 @@ describe('the Teachbase Trigger webhook', () => {
 	});
 
 	it('flags an unreadable body with 200, or discards it with 200 when asked to', async () => {
-		const flagged = context({ body: '{"type":', query: `token=${TOKEN}` }, { authentication: 'token', routing: 'byEvent' });
+		const flagged = context(
+			{ body: '{"type":', query: `token=${TOKEN}` },
+			{ authentication: 'token', routing: 'byEvent' },
+		);
 		const result = await trigger.webhook.call(flagged.context);
-		expect(result.workflowData?.[6]?.[0]?.json).toMatchObject({ unrecognized: true, rawBody: '{"type":' });
+		expect(result.workflowData?.[6]?.[0]?.json).toMatchObject({
+			unrecognized: true,
+			rawBody: '{"type":',
+		});
 		expect(flagged.reply).toMatchObject({ status: 200, body: 'ok' });
 
-		const discarding = context({ body: '{"type":' }, { triggerOptions: { unrecognizedRequests: 'discard' } });
+		const discarding = context(
+			{ body: '{"type":' },
+			{ triggerOptions: { unrecognizedRequests: 'discard' } },
+		);
 		expect(await trigger.webhook.call(discarding.context)).toEqual({ noWebhookResponse: true });
 		expect(discarding.reply).toMatchObject({ status: 200, body: 'ok' });
 	});

@@ -10,7 +10,8 @@ export const roomUuidProperty: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. math-101-2026-11-22',
-	description: 'The classroom\'s roomUuid, exactly as it was created (up to 64 characters; spaces and #?&% are fine)',
+	description:
+		"The classroom's roomUuid, exactly as it was created (up to 64 characters; spaces and #?&% are fine)",
 };
 
 export const userUuidProperty: INodeProperties = {
@@ -64,26 +65,43 @@ export function propertyKeys(what: string): INodeProperties {
 }
 
 /** A trimmed text parameter that must not be empty. */
-export function requiredText(context: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
+export function requiredText(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): string {
 	const value = context.getNodeParameter(name, itemIndex, '');
 	const text = typeof value === 'string' ? value.trim() : String(value);
-	if (text === '') throw new NodeOperationError(context.getNode(), `${label} is empty`, { itemIndex });
+	if (text === '')
+		throw new NodeOperationError(context.getNode(), `${label} is empty`, { itemIndex });
 	return text;
 }
 
 /** A JSON-object parameter, given as an object or as JSON text. */
-export function jsonObject(context: IExecuteFunctions, name: string, itemIndex: number, label: string): IDataObject {
+export function jsonObject(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): IDataObject {
 	const value = context.getNodeParameter(name, itemIndex, {});
 	let parsed: unknown = value;
 	if (typeof value === 'string') {
 		try {
 			parsed = value.trim() === '' ? {} : JSON.parse(value);
 		} catch {
-			throw new NodeOperationError(context.getNode(), `${label} is not valid JSON`, { itemIndex, description: 'Enter a JSON object, e.g. {"examId": "e-17"}.' });
+			throw new NodeOperationError(context.getNode(), `${label} is not valid JSON`, {
+				itemIndex,
+				description: 'Enter a JSON object, e.g. {"examId": "e-17"}.',
+			});
 		}
 	}
 	if (!isRecord(parsed)) {
-		throw new NodeOperationError(context.getNode(), `${label} must be a JSON object`, { itemIndex, description: 'Enter a JSON object, e.g. {"examId": "e-17"}.' });
+		throw new NodeOperationError(context.getNode(), `${label} must be a JSON object`, {
+			itemIndex,
+			description: 'Enter a JSON object, e.g. {"examId": "e-17"}.',
+		});
 	}
 	return parsed;
 }

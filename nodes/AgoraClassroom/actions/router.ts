@@ -42,8 +42,12 @@ const OPERATIONS: Readonly<Record<string, Readonly<Record<string, Operation>>>> 
 };
 
 function findOperation(resource: string, operation: string): Operation | undefined {
-	const operations = Object.prototype.hasOwnProperty.call(OPERATIONS, resource) ? OPERATIONS[resource] : undefined;
-	return operations !== undefined && Object.prototype.hasOwnProperty.call(operations, operation) ? operations[operation] : undefined;
+	const operations = Object.prototype.hasOwnProperty.call(OPERATIONS, resource)
+		? OPERATIONS[resource]
+		: undefined;
+	return operations !== undefined && Object.prototype.hasOwnProperty.call(operations, operation)
+		? operations[operation]
+		: undefined;
 }
 
 function isExecutionData(value: IDataObject | INodeExecutionData): value is INodeExecutionData {
@@ -65,7 +69,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = String(this.getNodeParameter('operation', 0));
 	const execute = findOperation(resource, operation);
 	if (execute === undefined) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -77,7 +84,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			failure =
 				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error
-					: new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+					: new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), {
+							itemIndex,
+						});
 		}
 		if (!this.continueOnFail()) {
 			if (failure.context.itemIndex === undefined) failure.context.itemIndex = itemIndex;
@@ -85,7 +94,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 		const description = typeof failure.description === 'string' ? failure.description : undefined;
 		returnData.push({
-			json: description === undefined ? { error: failure.message } : { error: failure.message, description },
+			json:
+				description === undefined
+					? { error: failure.message }
+					: { error: failure.message, description },
 			pairedItem: { item: itemIndex },
 		});
 	}

@@ -33,11 +33,15 @@ export function readAgoraCredentials(data: ICredentialDataDecryptedObject): Agor
 	if (problem !== undefined) throw new Error(problem);
 	const region = text(data.region);
 	if (!isRegion(region)) {
-		throw new Error(`The region must be one of ${AGORA_REGIONS.join(', ')}: the region the classroom was created in.`);
+		throw new Error(
+			`The region must be one of ${AGORA_REGIONS.join(', ')}: the region the classroom was created in.`,
+		);
 	}
 	const domain = (text(data.domain) || DEFAULT_AGORA_DOMAIN).replace(/\/+$/, '');
 	if (!DOMAIN.test(domain)) {
-		throw new Error('The domain must look like https://api.sd-rtn.com: http:// or https://, a host and optionally a port, nothing after it.');
+		throw new Error(
+			'The domain must look like https://api.sd-rtn.com: http:// or https://, a host and optionally a port, nothing after it.',
+		);
 	}
 	return { appId, appCertificate, region, domain };
 }

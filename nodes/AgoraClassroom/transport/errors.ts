@@ -24,7 +24,7 @@ export interface AgoraFailure {
 export function agoraErrorHint({ status, code }: AgoraFailure): string {
 	switch (code) {
 		case AGORA_CODES.roomNotFound:
-			return 'The classroom does not exist in this region: check the room ID and the credential\'s region (it must be the region the classroom was created in). Agora also destroys a classroom about an hour after the class ends.';
+			return "The classroom does not exist in this region: check the room ID and the credential's region (it must be the region the classroom was created in). Agora also destroys a classroom about an hour after the class ends.";
 		case AGORA_CODES.userNotFound:
 			return 'No user with this ID is in the classroom: check the user ID.';
 		case AGORA_CODES.classAlreadyStarted:
@@ -40,14 +40,19 @@ export function agoraErrorHint({ status, code }: AgoraFailure): string {
 		default:
 			break;
 	}
-	if (status === 0) return 'Agora could not be reached: check the domain in the credential and the network.';
+	if (status === 0)
+		return 'Agora could not be reached: check the domain in the credential and the network.';
 	if (status === 400) return 'Agora refused a parameter: check the IDs and values sent.';
-	if (status === 401) return 'Agora rejected the token: check that the App ID and App Certificate belong to the same project and that the certificate is enabled.';
-	if (status === 403) return 'Agora refused access: check that Flexible Classroom is enabled for this project.';
-	if (status === 404) return 'Agora does not know this address or object: check the IDs and the credential\'s region and domain.';
-	if (status === 409) return 'The request conflicts with the classroom\'s current state.';
+	if (status === 401)
+		return 'Agora rejected the token: check that the App ID and App Certificate belong to the same project and that the certificate is enabled.';
+	if (status === 403)
+		return 'Agora refused access: check that Flexible Classroom is enabled for this project.';
+	if (status === 404)
+		return "Agora does not know this address or object: check the IDs and the credential's region and domain.";
+	if (status === 409) return "The request conflicts with the classroom's current state.";
 	if (status === 410) return 'The class has ended.';
-	if (status === 429) return 'Agora is rate limiting these requests: wait a little and try again, or poll less often.';
+	if (status === 429)
+		return 'Agora is rate limiting these requests: wait a little and try again, or poll less often.';
 	if (status >= 500) return 'Agora had a temporary problem: try again shortly.';
 	return 'Agora did not accept the request.';
 }

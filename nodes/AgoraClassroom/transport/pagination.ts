@@ -23,7 +23,8 @@ export function readPage(data: unknown): AgoraPage {
 	const record = isRecord(data) ? data : {};
 	const list = Array.isArray(record.list) ? record.list.filter(isRecord) : [];
 	const next = record.nextId;
-	const nextId = typeof next === 'number' || (typeof next === 'string' && next !== '') ? String(next) : null;
+	const nextId =
+		typeof next === 'number' || (typeof next === 'string' && next !== '') ? String(next) : null;
 	return { list, nextId, total: typeof record.total === 'number' ? record.total : undefined };
 }
 
@@ -41,7 +42,12 @@ export interface PageWalk {
  * A page that repeats an earlier `nextId` ends the list instead of looping forever. Resolves
  * true when the end of the list was reached, false when the walk was stopped before it.
  */
-export async function walkPages({ startAt = null, wantsMore, fetchPage, takePage }: PageWalk): Promise<boolean> {
+export async function walkPages({
+	startAt = null,
+	wantsMore,
+	fetchPage,
+	takePage,
+}: PageWalk): Promise<boolean> {
 	const seen = new Set<string>();
 	let nextId = startAt;
 	while (wantsMore()) {
@@ -64,7 +70,11 @@ export async function collectPages(
 ): Promise<JsonRecord[]> {
 	const wanted = returnAll ? Number.POSITIVE_INFINITY : Math.max(0, limit ?? 50);
 	const entries: JsonRecord[] = [];
-	await walkPages({ wantsMore: () => entries.length < wanted, fetchPage, takePage: (page) => entries.push(...page.list) });
+	await walkPages({
+		wantsMore: () => entries.length < wanted,
+		fetchPage,
+		takePage: (page) => entries.push(...page.list),
+	});
 	return entries.slice(0, wanted);
 }
 

@@ -47,7 +47,9 @@ const REQUEST_TIMEOUT_MS = 30_000;
 export function encodePath(segments: readonly string[]): string {
 	for (const segment of segments) {
 		if (segment === '' || segment === '.' || segment === '..') {
-			throw new Error(`"${segment}" cannot be used as an ID in an Agora URL: IDs must not be empty, "." or "..".`);
+			throw new Error(
+				`"${segment}" cannot be used as an ID in an Agora URL: IDs must not be empty, "." or "..".`,
+			);
 		}
 	}
 	return segments.map((segment) => encodeURIComponent(segment)).join('/');
@@ -87,10 +89,14 @@ export async function agoraApiCall(
 	let url: string;
 	try {
 		const credentials = readAgoraCredentials(await this.getCredentials(AGORA_CREDENTIAL_TYPE));
-		const base = options.api === 'polling' ? pollingApiBase(credentials) : classroomApiBase(credentials);
+		const base =
+			options.api === 'polling' ? pollingApiBase(credentials) : classroomApiBase(credentials);
 		url = base + encodePath(path);
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), error instanceof Error ? error.message : String(error));
+		throw new NodeOperationError(
+			this.getNode(),
+			error instanceof Error ? error.message : String(error),
+		);
 	}
 	const request: IHttpRequestOptions = {
 		method,
@@ -105,15 +111,23 @@ export async function agoraApiCall(
 
 	let response: unknown;
 	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(this, AGORA_CREDENTIAL_TYPE, request);
+		response = await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			AGORA_CREDENTIAL_TYPE,
+			request,
+		);
 	} catch (error) {
 		// No HTTP answer at all (refused, timed out, DNS): a plain NodeApiError without an Agora status.
 		const reason = error instanceof Error ? error.message : String(error);
 		const failure = { status: 0, msg: reason };
-		throw new NodeApiError(this.getNode(), { message: reason }, {
-			message: agoraErrorMessage(failure),
-			description: agoraErrorHint(failure),
-		});
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: reason },
+			{
+				message: agoraErrorMessage(failure),
+				description: agoraErrorHint(failure),
+			},
+		);
 	}
 
 	const { status, body: answer } = responseParts(response);
@@ -124,7 +138,10 @@ export async function agoraApiCall(
 	}
 	const failure =
 		envelope === undefined
-			? { status, msg: status >= 200 && status < 300 ? 'the answer is not Agora\'s JSON' : undefined }
+			? {
+					status,
+					msg: status >= 200 && status < 300 ? "the answer is not Agora's JSON" : undefined,
+				}
 			: { status, code: envelope.code, msg: envelope.msg || undefined };
 	const errorBody: JsonObject =
 		envelope === undefined

@@ -41,7 +41,7 @@ export function appCredentialsProblem(appId: string, appCertificate: string): st
 		return 'The App ID must be the 32 hexadecimal characters shown for the project in the Agora Console (Project Management).';
 	}
 	if (!HEX32.test(appCertificate)) {
-		return 'The App Certificate must be the 32 hexadecimal characters shown under the project\'s Primary Certificate in the Agora Console (Project Management → Configure).';
+		return "The App Certificate must be the 32 hexadecimal characters shown under the project's Primary Certificate in the Agora Console (Project Management → Configure).";
 	}
 	return undefined;
 }
@@ -52,7 +52,9 @@ export function buildAppToken(input: AppTokenInput): string {
 
 	const lifetime = input.lifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
 	if (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > MAX_TOKEN_LIFETIME_SECONDS) {
-		throw new Error(`The token lifetime must be a whole number of seconds from 1 to ${MAX_TOKEN_LIFETIME_SECONDS}.`);
+		throw new Error(
+			`The token lifetime must be a whole number of seconds from 1 to ${MAX_TOKEN_LIFETIME_SECONDS}.`,
+		);
 	}
 	const issuedAt = input.issuedAt ?? Math.floor(Date.now() / 1000);
 	const salt = input.salt ?? randomInt(1, MAX_SALT + 1);

@@ -36,7 +36,15 @@ export async function takeFromAppQueue(
 		let data: unknown;
 		try {
 			data = await withRetries(
-				async () => await agoraApiRequest.call(context, 'GET', QUEUE_PATH, undefined, { count: AGORA_PAGE_SIZE }, { api: 'polling' }),
+				async () =>
+					await agoraApiRequest.call(
+						context,
+						'GET',
+						QUEUE_PATH,
+						undefined,
+						{ count: AGORA_PAGE_SIZE },
+						{ api: 'polling' },
+					),
 				deadline,
 			);
 		} catch (error) {

@@ -43,7 +43,10 @@ export function readCursors(staticData: IDataObject): Map<string, SourceCursor> 
  * Saves the cursors of the sources still watched (a room removed from the list loses its
  * cursor). Called only once the poll has its result, so a failed poll changes nothing.
  */
-export function writeCursors(staticData: IDataObject, cursors: ReadonlyMap<string, SourceCursor>): void {
+export function writeCursors(
+	staticData: IDataObject,
+	cursors: ReadonlyMap<string, SourceCursor>,
+): void {
 	const stored: IDataObject = {};
 	for (const [key, cursor] of cursors) stored[key] = { next: cursor.next, existed: cursor.existed };
 	staticData.cursors = stored;

@@ -14,12 +14,14 @@ export const agoraClassroomTriggerProperties: INodeProperties[] = [
 			{
 				name: 'Chosen Classrooms',
 				value: 'rooms',
-				description: 'Read the event history of the classrooms listed below; nothing is taken away from other readers',
+				description:
+					'Read the event history of the classrooms listed below; nothing is taken away from other readers',
 			},
 			{
 				name: 'All Classrooms (App-Wide Queue)',
 				value: 'appQueue',
-				description: 'Take the events of every classroom of the project from Agora\'s app-wide event queue',
+				description:
+					"Take the events of every classroom of the project from Agora's app-wide event queue",
 			},
 		],
 		default: 'rooms',
@@ -52,17 +54,18 @@ export const agoraClassroomTriggerProperties: INodeProperties[] = [
 			{
 				name: 'Classroom Events',
 				value: CLASSROOM_STREAM,
-				description: 'Everything that happens in the classroom: class state, users, chat, recording, rewards, stage, hands, widgets',
+				description:
+					'Everything that happens in the classroom: class state, users, chat, recording, rewards, stage, hands, widgets',
 			},
 			{
 				name: 'Pop-Up Quiz',
 				value: POPUP_QUIZ_WIDGET,
-				description: 'The pop-up quiz widget\'s own event stream: quiz started, answers, quiz ended',
+				description: "The pop-up quiz widget's own event stream: quiz started, answers, quiz ended",
 			},
 			{
 				name: 'Poll',
 				value: POLL_WIDGET,
-				description: 'The poll widget\'s own event stream: poll started, votes, poll ended',
+				description: "The poll widget's own event stream: poll started, votes, poll ended",
 			},
 		],
 		default: [CLASSROOM_STREAM],
@@ -76,7 +79,8 @@ export const agoraClassroomTriggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: EVENT_TYPE_OPTIONS,
 		default: [],
-		description: 'Which events start the workflow. Leave empty for all, including types Agora may add later.',
+		description:
+			'Which events start the workflow. Leave empty for all, including types Agora may add later.',
 	},
 	routingProperty,
 	{

@@ -22,11 +22,15 @@ function widgetOf(event: AgoraEvent): string | undefined {
 }
 
 /** Output items for events read from one stream, in sequence order, after the event-type filter. */
-export function eventItems(events: readonly AgoraEvent[], { settings, receivedAt, skipWidgets }: ItemOptions): INodeExecutionData[] {
+export function eventItems(
+	events: readonly AgoraEvent[],
+	{ settings, receivedAt, skipWidgets }: ItemOptions,
+): INodeExecutionData[] {
 	const items: INodeExecutionData[] = [];
 	for (const event of events) {
 		if (!isChosenEventType(settings.eventTypes, String(event.cmd))) continue;
-		if (event.cmd === AGORA_CMD.widgetChanged && skipWidgets?.has(widgetOf(event) ?? '') === true) continue;
+		if (event.cmd === AGORA_CMD.widgetChanged && skipWidgets?.has(widgetOf(event) ?? '') === true)
+			continue;
 		items.push(
 			...decodeAgoraEvent(event, {
 				receivedAt,
@@ -39,7 +43,10 @@ export function eventItems(events: readonly AgoraEvent[], { settings, receivedAt
 }
 
 /** List entries that are not events still reach the workflow, flagged, with the entry as Agora sent it. */
-export function unparsableItems(entries: readonly JsonRecord[], receivedAt: number): INodeExecutionData[] {
+export function unparsableItems(
+	entries: readonly JsonRecord[],
+	receivedAt: number,
+): INodeExecutionData[] {
 	return entries.map((entry) =>
 		buildUnrecognizedItem({
 			platform: AGORA_PLATFORM,

@@ -34,12 +34,17 @@ export async function sampleNewestEvents(
 		const from = cursor === undefined ? null : Math.max(0, cursor.next - LOOK_BACK);
 		try {
 			const read = await readStream(context, source, from, deadline);
-			const matching: AgoraEvent[] = read.events.filter((event) => isChosenEventType(settings.eventTypes, String(event.cmd)));
+			const matching: AgoraEvent[] = read.events.filter((event) =>
+				isChosenEventType(settings.eventTypes, String(event.cmd)),
+			);
 			items.push(
 				...eventItems(matching.slice(-MANUAL_SAMPLE_SIZE), {
 					settings,
 					receivedAt,
-					skipWidgets: source.widgetUuid === undefined ? separatelyWatchedWidgets(sources, source.roomUuid) : undefined,
+					skipWidgets:
+						source.widgetUuid === undefined
+							? separatelyWatchedWidgets(sources, source.roomUuid)
+							: undefined,
 				}),
 			);
 		} catch (error) {

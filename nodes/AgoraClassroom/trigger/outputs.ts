@@ -22,11 +22,17 @@ export const EVENT_TYPE_OPTIONS = [
 	{
 		name: 'Classroom Gone',
 		value: ROOM_GONE_EVENT,
-		description: 'A watched classroom that had been found is no longer there (Agora destroys classrooms about an hour after the class ends)',
+		description:
+			'A watched classroom that had been found is no longer there (Agora destroys classrooms about an hour after the class ends)',
 	},
 ];
 
 /** All items on one output, or each on the output of its event type (`event`: the cmd as text). */
-export function routeAgoraItems(items: INodeExecutionData[], routing: Routing): INodeExecutionData[][] {
-	return routeItems(items, routing, AGORA_TRIGGER_OUTPUTS, (item) => AGORA_TRIGGER_OUTPUTS.indexOf(String(item.json.event)));
+export function routeAgoraItems(
+	items: INodeExecutionData[],
+	routing: Routing,
+): INodeExecutionData[][] {
+	return routeItems(items, routing, AGORA_TRIGGER_OUTPUTS, (item) =>
+		AGORA_TRIGGER_OUTPUTS.indexOf(String(item.json.event)),
+	);
 }

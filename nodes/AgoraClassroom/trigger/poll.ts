@@ -11,16 +11,23 @@ import { watchedSources } from './sources';
 
 function nothingYet(context: IPollFunctions, where: string): NodeOperationError {
 	return new NodeOperationError(context.getNode(), `No events yet ${where}`, {
-		description: 'Start a class (or wait for one) and fetch again. Events matching the chosen event types are shown here.',
+		description:
+			'Start a class (or wait for one) and fetch again. Events matching the chosen event types are shown here.',
 	});
 }
 
-async function pollAppQueue(context: IPollFunctions, settings: TriggerSettings, deadline: number): Promise<INodeExecutionData[][] | null> {
+async function pollAppQueue(
+	context: IPollFunctions,
+	settings: TriggerSettings,
+	deadline: number,
+): Promise<INodeExecutionData[][] | null> {
 	const manual = context.getMode() === 'manual';
 	const read = await takeFromAppQueue(context, settings, deadline, manual ? 1 : undefined);
 	if (read.error !== undefined) {
 		if (read.items.length === 0) throw read.error;
-		context.logger.warn(`Agora Classroom Trigger: the app-wide queue failed after some events were taken; those are emitted, the rest waits for the next poll: ${String(read.error)}`);
+		context.logger.warn(
+			`Agora Classroom Trigger: the app-wide queue failed after some events were taken; those are emitted, the rest waits for the next poll: ${String(read.error)}`,
+		);
 	}
 	if (read.items.length === 0) {
 		if (manual) throw nothingYet(context, 'in the app-wide queue');
@@ -35,7 +42,9 @@ async function pollAppQueue(context: IPollFunctions, settings: TriggerSettings, 
  * only when no other source has anything to deliver (so one broken classroom does not hold the
  * others back, and a lasting problem still shows as a failed poll).
  */
-export async function pollAgoraClassroom(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+export async function pollAgoraClassroom(
+	context: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
 	const settings = readTriggerSettings(context);
 	const deadline = Date.now() + pollReadBudgetMs(context);
 	if (settings.source === 'appQueue') return await pollAppQueue(context, settings, deadline);
@@ -56,11 +65,16 @@ export async function pollAgoraClassroom(context: IPollFunctions): Promise<INode
 	}
 
 	const pollKey = `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
-	const result = await runExclusively(pollKey, async () => await pollRooms(context, sources, settings, staticData, deadline));
+	const result = await runExclusively(
+		pollKey,
+		async () => await pollRooms(context, sources, settings, staticData, deadline),
+	);
 	if (result === null) return null;
 	if (result.failures.length > 0) {
 		if (result.items.length === 0) throw result.failures[0].error;
-		context.logger.warn(`Agora Classroom Trigger: emitting the other classrooms' events; will read again next poll: ${failureSummary(result.failures)}`);
+		context.logger.warn(
+			`Agora Classroom Trigger: emitting the other classrooms' events; will read again next poll: ${failureSummary(result.failures)}`,
+		);
 	}
 	return result.items.length === 0 ? null : routeAgoraItems(result.items, settings.routing);
 }

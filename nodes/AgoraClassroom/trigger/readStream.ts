@@ -37,7 +37,14 @@ export async function readStream(
 		fetchPage: async (nextId) =>
 			readPage(
 				await withRetries(
-					async () => await agoraApiRequest.call(context, 'GET', sourcePath(source), undefined, nextId === null ? {} : { nextId }),
+					async () =>
+						await agoraApiRequest.call(
+							context,
+							'GET',
+							sourcePath(source),
+							undefined,
+							nextId === null ? {} : { nextId },
+						),
 					deadline,
 				),
 			),

@@ -31,7 +31,8 @@ export async function withRetries<T>(call: () => Promise<T>, deadline: number): 
 			failure = error;
 		}
 		const delay = RETRY_DELAYS_MS[attempt];
-		if (delay === undefined || !isTransientFailure(failure) || Date.now() + delay >= deadline) break;
+		if (delay === undefined || !isTransientFailure(failure) || Date.now() + delay >= deadline)
+			break;
 		await sleep(delay);
 	}
 	// Already a NodeApiError (or NodeOperationError) from the transport, with Agora's status and hint.

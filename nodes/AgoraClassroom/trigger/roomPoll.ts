@@ -59,7 +59,8 @@ export async function pollRooms(
 				const read = await readStream(context, source, null, deadline);
 				const last = read.events.at(-1);
 				// Cut short by the time limit, the end is not known yet: the next poll looks again.
-				if (read.complete) cursors.set(key, { next: last === undefined ? 0 : last.sequence + 1, existed: true });
+				if (read.complete)
+					cursors.set(key, { next: last === undefined ? 0 : last.sequence + 1, existed: true });
 				continue;
 			}
 			const from = cursor ?? { next: 0, existed: false };
@@ -70,7 +71,10 @@ export async function pollRooms(
 				...eventItems(read.events, {
 					settings,
 					receivedAt,
-					skipWidgets: source.widgetUuid === undefined ? separatelyWatchedWidgets(sources, source.roomUuid) : undefined,
+					skipWidgets:
+						source.widgetUuid === undefined
+							? separatelyWatchedWidgets(sources, source.roomUuid)
+							: undefined,
 				}),
 			);
 		} catch (error) {
@@ -97,6 +101,9 @@ export async function pollRooms(
 
 export function failureSummary(failures: RoomPollResult['failures']): string {
 	return failures
-		.map(({ source, error }) => `${describeSource(source)}: ${error instanceof Error ? error.message : String(error)}`)
+		.map(
+			({ source, error }) =>
+				`${describeSource(source)}: ${error instanceof Error ? error.message : String(error)}`,
+		)
 		.join('; ');
 }

@@ -56,7 +56,10 @@ export function watchedSources(settings: WatchSettings): RoomSource[] {
 }
 
 /** Widgets watched on their own stream: their changes are taken from there, not from the classroom's. */
-export function separatelyWatchedWidgets(sources: readonly RoomSource[], roomUuid: string): Set<string> {
+export function separatelyWatchedWidgets(
+	sources: readonly RoomSource[],
+	roomUuid: string,
+): Set<string> {
 	return new Set(
 		sources
 			.filter((source) => source.roomUuid === roomUuid && source.widgetUuid !== undefined)

@@ -25,7 +25,8 @@ export function contentTypeCharset(contentType: string | undefined): string | un
 /** `encoding` of an XML declaration at the start of the body, e.g. `<?xml version="1.0" encoding="GB2312"?>`. */
 export function xmlDeclarationCharset(bytes: Uint8Array): string | undefined {
 	const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
-	const match = /^(?:\uFEFF|\xEF\xBB\xBF)?\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
+	const match =
+		/^(?:\uFEFF|\xEF\xBB\xBF)?\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
 	return knownCharset(match?.[1]);
 }
 
@@ -35,7 +36,11 @@ const strictUtf8 = new TextDecoder(UTF8, { fatal: true });
  * Decodes `bytes` in the declared charset; with none (or UTF-8 declared) as UTF-8 when they are
  * valid UTF-8, else in `fallback`.
  */
-export function decodeText(bytes: Uint8Array, declared: string | undefined, fallback: string): string {
+export function decodeText(
+	bytes: Uint8Array,
+	declared: string | undefined,
+	fallback: string,
+): string {
 	if (declared !== undefined && declared !== UTF8) return new TextDecoder(declared).decode(bytes);
 	try {
 		return strictUtf8.decode(bytes);

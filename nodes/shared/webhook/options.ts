@@ -30,7 +30,11 @@ export function booleanOption(options: TriggerOptions, name: string, fallback: b
 	return typeof value === 'boolean' ? value : fallback;
 }
 
-export function positiveNumberOption(options: TriggerOptions, name: string, fallback: number): number {
+export function positiveNumberOption(
+	options: TriggerOptions,
+	name: string,
+	fallback: number,
+): number {
 	const value = options.values[name];
 	return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 }
@@ -48,7 +52,13 @@ export function triggerOptionsProperty(options: INodeProperties[]): INodePropert
 }
 
 export function includeRawOption(description: string): INodeProperties {
-	return { displayName: 'Include Raw Payload', name: 'includeRaw', type: 'boolean', default: false, description };
+	return {
+		displayName: 'Include Raw Payload',
+		name: 'includeRaw',
+		type: 'boolean',
+		default: false,
+		description,
+	};
 }
 
 interface UnrecognizedTexts {

@@ -9,7 +9,8 @@ import { readTriggerOptions, type TriggerOptions } from './options';
 import { answer, type WebhookReply } from './reply';
 import { receiveRequest, type ReceivedRequest } from './request';
 
-export type ReadResult<Event> = { recognized: true; event: Event } | { recognized: false; problem: string };
+export type ReadResult<Event> =
+	{ recognized: true; event: Event } | { recognized: false; problem: string };
 
 export type DecodeResult = { items: INodeExecutionData[] } | { problem: string };
 
@@ -46,7 +47,11 @@ export interface WebhookAdapter<Event> {
 	/** The node's event filter. */
 	isWanted(context: IWebhookFunctions, event: Event, options: TriggerOptions): boolean;
 	/** Identifies a retried delivery; none means every delivery is new. */
-	delivery?(read: ReadResult<Event>, request: ReceivedRequest, options: TriggerOptions): Delivery | undefined;
+	delivery?(
+		read: ReadResult<Event>,
+		request: ReceivedRequest,
+		options: TriggerOptions,
+	): Delivery | undefined;
 	decode(event: Event, input: DecodeInput): DecodeResult;
 	outputKey(event: Event): string;
 	/** The reply to every authenticated request the platform should count as delivered. */
@@ -76,29 +81,42 @@ export async function runWebhookPipeline<Event>(
 	const options = readTriggerOptions(context);
 	const read = adapter.read(request);
 	const acknowledgement = adapter.acknowledgement(context, read);
-	if (read.recognized && !adapter.isWanted(context, read.event, options)) return answer(context, acknowledgement);
+	if (read.recognized && !adapter.isWanted(context, read.event, options))
+		return answer(context, acknowledgement);
 
 	const delivery = adapter.delivery?.(read, request, options);
 	if (
 		delivery !== undefined &&
-		isRepeatDelivery(deliveryScope(context), context.getWorkflowStaticData('node'), delivery.key, delivery.window, receivedAt)
+		isRepeatDelivery(
+			deliveryScope(context),
+			context.getWorkflowStaticData('node'),
+			delivery.key,
+			delivery.window,
+			receivedAt,
+		)
 	) {
 		return answer(context, acknowledgement);
 	}
 
 	const routing = readRouting(context);
 	const start = (items: INodeExecutionData[], output: number): IWebhookResponseData =>
-		answer(context, acknowledgement, routeItems(items, routing, adapter.outputs, () => output));
+		answer(
+			context,
+			acknowledgement,
+			routeItems(items, routing, adapter.outputs, () => output),
+		);
 
 	let problem: string;
 	if (read.recognized) {
 		const decoded = adapter.decode(read.event, { request, options, receivedAt });
-		if ('items' in decoded) return start(decoded.items, adapter.outputs.indexOf(adapter.outputKey(read.event)));
+		if ('items' in decoded)
+			return start(decoded.items, adapter.outputs.indexOf(adapter.outputKey(read.event)));
 		problem = decoded.problem;
 	} else {
 		problem = read.problem;
 	}
-	if (options.unrecognized === 'discard') return answer(context, adapter.rejection?.(problem) ?? acknowledgement);
+	if (options.unrecognized === 'discard')
+		return answer(context, adapter.rejection?.(problem) ?? acknowledgement);
 	const flagged = buildUnrecognizedItem({
 		platform: adapter.platform,
 		receivedAt: nowIso(adapter.timeZone, receivedAt),

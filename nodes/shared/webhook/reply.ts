@@ -28,5 +28,7 @@ export function answer(
 	response.status(reply.status).setHeader('Content-Type', reply.contentType);
 	for (const [name, value] of Object.entries(reply.headers ?? {})) response.setHeader(name, value);
 	response.send(reply.body);
-	return workflowData === undefined ? { noWebhookResponse: true } : { noWebhookResponse: true, workflowData };
+	return workflowData === undefined
+		? { noWebhookResponse: true }
+		: { noWebhookResponse: true, workflowData };
 }

@@ -39,7 +39,9 @@ async function rawBytes(context: IWebhookFunctions): Promise<Buffer> {
 function queryBytesText(url: string): string {
 	const start = url.indexOf('?');
 	const query = start === -1 ? '' : url.slice(start + 1).split('#')[0];
-	const oneBytePerCharacter = Array.from(query).every((character) => character.charCodeAt(0) <= 0xff);
+	const oneBytePerCharacter = Array.from(query).every(
+		(character) => character.charCodeAt(0) <= 0xff,
+	);
 	return oneBytePerCharacter ? query : Buffer.from(query, 'utf8').toString('latin1');
 }
 
@@ -81,7 +83,10 @@ export function decodeRawRequest(raw: RawRequest, fallbackCharset: string): Rece
 }
 
 /** Reads the whole request from n8n (see rawBody.ts for why the body is still unread). */
-export async function receiveRequest(context: IWebhookFunctions, fallbackCharset: string): Promise<ReceivedRequest> {
+export async function receiveRequest(
+	context: IWebhookFunctions,
+	fallbackCharset: string,
+): Promise<ReceivedRequest> {
 	const request = context.getRequestObject();
 	return decodeRawRequest(
 		{

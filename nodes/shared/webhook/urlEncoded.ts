@@ -7,7 +7,11 @@ export type UrlEncodedFields = Record<string, string>;
 const MAX_FIELDS = 1000;
 
 function isHexDigit(byte: number): boolean {
-	return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66);
+	return (
+		(byte >= 0x30 && byte <= 0x39) ||
+		(byte >= 0x41 && byte <= 0x46) ||
+		(byte >= 0x61 && byte <= 0x66)
+	);
 }
 
 /**
@@ -22,7 +26,12 @@ function percentDecode(encoded: string): Uint8Array {
 		const byte = source[index];
 		if (byte === 0x2b) {
 			bytes[length++] = 0x20;
-		} else if (byte === 0x25 && index + 2 < source.length && isHexDigit(source[index + 1]) && isHexDigit(source[index + 2])) {
+		} else if (
+			byte === 0x25 &&
+			index + 2 < source.length &&
+			isHexDigit(source[index + 1]) &&
+			isHexDigit(source[index + 2])
+		) {
 			bytes[length++] = Number.parseInt(source.toString('latin1', index + 1, index + 3), 16);
 			index += 2;
 		} else {
@@ -36,7 +45,11 @@ function percentDecode(encoded: string): Uint8Array {
  * Parses `a=1&b=2` as a form body or query string does. `latin1Text` holds one character per
  * received byte; names and values are decoded in `charset` (see decodeText).
  */
-export function parseUrlEncoded(latin1Text: string, charset: string | undefined, fallback: string): UrlEncodedFields {
+export function parseUrlEncoded(
+	latin1Text: string,
+	charset: string | undefined,
+	fallback: string,
+): UrlEncodedFields {
 	const fields: UrlEncodedFields = {};
 	for (const pair of latin1Text.split('&', MAX_FIELDS)) {
 		if (pair === '') continue;

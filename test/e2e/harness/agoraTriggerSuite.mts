@@ -1,6 +1,10 @@
 import { afterAll, beforeAll } from 'vitest';
 
-import { APP_ID, CERTIFICATE, agoraCredentialSubstitutions } from '../../../support/fakes/agoraApp.mjs';
+import {
+	APP_ID,
+	CERTIFICATE,
+	agoraCredentialSubstitutions,
+} from '../../../support/fakes/agoraApp.mjs';
 import { FakeAgoraServer } from '../../../support/fakes/agoraServer.mjs';
 import { startN8n, type RunningN8n } from '../../../support/startN8n.mjs';
 import { Sink } from './sink.mjs';
@@ -24,7 +28,10 @@ export interface AgoraTriggerSuiteOptions {
  * Per test file: the fake Agora server, a sink and a real n8n with the Agora trigger credential
  * and `workflows`, handed to `onStart` once running and all stopped after the file's tests.
  */
-export function agoraTriggerSuite(options: AgoraTriggerSuiteOptions, onStart: (suite: AgoraTriggerSuite) => void): void {
+export function agoraTriggerSuite(
+	options: AgoraTriggerSuiteOptions,
+	onStart: (suite: AgoraTriggerSuite) => void,
+): void {
 	let agora: FakeAgoraServer | undefined;
 	let sink: Sink | undefined;
 	let n8n: RunningN8n | undefined;
@@ -35,7 +42,11 @@ export function agoraTriggerSuite(options: AgoraTriggerSuiteOptions, onStart: (s
 		n8n = await startN8n({
 			credentials: ['agoraTrigger.credentials.json'],
 			workflows: options.workflows,
-			substitutions: { SINK_URL: sink.url, ...agoraCredentialSubstitutions(agora.url), ...options.rooms },
+			substitutions: {
+				SINK_URL: sink.url,
+				...agoraCredentialSubstitutions(agora.url),
+				...options.rooms,
+			},
 			webhooks: [],
 		});
 		onStart({ n8n, agora, sink });

@@ -21,8 +21,21 @@ import {
 	workerHealthEnvironment,
 	type N8nInstall,
 } from '../../../support/n8n.mjs';
-import { activationCommand, ENCRYPTION_KEY, renderFixture, waitForWebhook, workflowIds, type ExecutionRow } from '../../../support/startN8n.mjs';
-import { ManagedProcess, startPostgres, startRedis, type PostgresServer, type RedisServer } from './services.mjs';
+import {
+	activationCommand,
+	ENCRYPTION_KEY,
+	renderFixture,
+	waitForWebhook,
+	workflowIds,
+	type ExecutionRow,
+} from '../../../support/startN8n.mjs';
+import {
+	ManagedProcess,
+	startPostgres,
+	startRedis,
+	type PostgresServer,
+	type RedisServer,
+} from './services.mjs';
 
 const DATABASE = 'n8n';
 export const WORKER_CONCURRENCY = 5;
@@ -76,7 +89,9 @@ export class QueueN8n {
 
 	/** Ids of the executions a worker says it ran ("Worker started execution <id> (job …)"). */
 	executionsStartedBy(role: N8nProcess['role']): string[] {
-		return [...this.log(role).matchAll(/Worker started execution (\d+) \(job/g)].map((match) => match[1] ?? '');
+		return [...this.log(role).matchAll(/Worker started execution (\d+) \(job/g)].map(
+			(match) => match[1] ?? '',
+		);
 	}
 
 	/** The recorded executions of a workflow, from PostgreSQL. */
@@ -106,7 +121,12 @@ export class QueueN8n {
 		await this.postgres.createDatabase(DATABASE);
 		const backends = queueModeEnvironment({
 			redisPort: this.redis.port,
-			postgres: { port: this.postgres.port, database: DATABASE, user: this.postgres.user, password: this.postgres.password },
+			postgres: {
+				port: this.postgres.port,
+				database: DATABASE,
+				user: this.postgres.user,
+				password: this.postgres.password,
+			},
 		});
 
 		const main = await this.environment('main', backends);
@@ -119,7 +139,11 @@ export class QueueN8n {
 		await this.spawn('webhook', ['webhook'], webhook);
 		for (let index = 1; index <= WORKER_COUNT; index++) {
 			const healthPort = await freePort();
-			const worker = await this.environment(`worker${index}`, { ...backends, ...workerHealthEnvironment(healthPort) }, healthPort);
+			const worker = await this.environment(
+				`worker${index}`,
+				{ ...backends, ...workerHealthEnvironment(healthPort) },
+				healthPort,
+			);
 			await this.spawn(`worker${index}`, ['worker', `--concurrency=${WORKER_CONCURRENCY}`], worker);
 		}
 		await this.waitHealthy(this.byRole('webhook'), '/healthz');
@@ -138,7 +162,8 @@ export class QueueN8n {
 
 	/** Starts the main instance again on the same folder, port and database, and waits until it is healthy. */
 	async startMain(): Promise<void> {
-		if (this.processes.some((entry) => entry.role === 'main')) throw new Error('the main instance is running');
+		if (this.processes.some((entry) => entry.role === 'main'))
+			throw new Error('the main instance is running');
 		if (this.mainSettings === undefined) throw new Error('the stack was never launched');
 		await this.spawn('main', ['start'], this.mainSettings);
 		await this.waitHealthy(this.byRole('main'), '/healthz');
@@ -202,11 +227,20 @@ export class QueueN8n {
 		args: string[],
 		{ env, baseUrl }: { env: NodeJS.ProcessEnv; baseUrl: string },
 	): Promise<void> {
-		const child = ManagedProcess.spawn(`n8n ${role}`, this.install.nodeBinary, [this.install.n8nBin, ...args], { env });
+		const child = ManagedProcess.spawn(
+			`n8n ${role}`,
+			this.install.nodeBinary,
+			[this.install.n8nBin, ...args],
+			{ env },
+		);
 		this.processes.push({ role, baseUrl, process: child });
 	}
 
-	private async waitHealthy(entry: N8nProcess, healthPath: string, timeoutMs = 180_000): Promise<void> {
+	private async waitHealthy(
+		entry: N8nProcess,
+		healthPath: string,
+		timeoutMs = 180_000,
+	): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			entry.process.assertRunning();
@@ -218,7 +252,9 @@ export class QueueN8n {
 			}
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		throw new Error(`n8n ${entry.role} was not healthy within ${timeoutMs} ms\n${entry.process.log().slice(-4000)}`);
+		throw new Error(
+			`n8n ${entry.role} was not healthy within ${timeoutMs} ms\n${entry.process.log().slice(-4000)}`,
+		);
 	}
 }
 

@@ -71,7 +71,9 @@ export class ManagedProcess {
 		const pid = this.child.pid;
 		if (pid === undefined || !this.isRunning()) return;
 		killGroup(pid, this.stopSignal);
-		const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
+		const timeout = new Promise<'timeout'>((resolve) =>
+			setTimeout(() => resolve('timeout'), timeoutMs),
+		);
 		if ((await Promise.race([this.exited, timeout])) === 'timeout') {
 			killGroup(pid, 'SIGKILL');
 			await this.exited;
@@ -79,7 +81,12 @@ export class ManagedProcess {
 	}
 }
 
-async function until(what: string, probe: () => Promise<boolean>, owner: ManagedProcess, timeoutMs = 60_000): Promise<void> {
+async function until(
+	what: string,
+	probe: () => Promise<boolean>,
+	owner: ManagedProcess,
+	timeoutMs = 60_000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		owner.assertRunning();
@@ -98,7 +105,11 @@ async function until(what: string, probe: () => Promise<boolean>, owner: Managed
 export async function ensureRedisInstalled(): Promise<string> {
 	const found = await which('redis-server');
 	if (found) return found;
-	const apt = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, maxBuffer: 64 * 1024 * 1024, timeout: 10 * 60 * 1000 };
+	const apt = {
+		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		maxBuffer: 64 * 1024 * 1024,
+		timeout: 10 * 60 * 1000,
+	};
 	try {
 		await execFileAsync('apt-get', ['update'], apt);
 		await execFileAsync('apt-get', ['install', '-y', 'redis-server'], apt);
@@ -155,7 +166,20 @@ export async function startRedis(workDir: string): Promise<RedisServer> {
 	const redis = ManagedProcess.spawn(
 		'redis-server',
 		binary,
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', workDir, '--daemonize', 'no'],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			workDir,
+			'--daemonize',
+			'no',
+		],
 		{ cwd: workDir },
 	);
 	await until('Redis', () => redisAnswersPing(port), redis);
@@ -185,7 +209,9 @@ async function postgresIds(): Promise<{ uid: number; gid: number }> {
 /** Runs a PostgreSQL binary as the `postgres` user (initdb and postgres refuse to run as root). */
 function asPostgres(binary: string, args: string[]): [string, string[]] {
 	const full = path.join(POSTGRES_BIN, binary);
-	return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', full, ...args]] : [full, args];
+	return process.getuid?.() === 0
+		? ['runuser', ['-u', 'postgres', '--', full, ...args]]
+		: [full, args];
 }
 
 /**
@@ -194,7 +220,9 @@ function asPostgres(binary: string, args: string[]): [string, string[]] {
  */
 export async function startPostgres(workDir: string): Promise<PostgresServer> {
 	if (!existsSync(path.join(POSTGRES_BIN, 'postgres'))) {
-		throw new Error(`Queue mode needs PostgreSQL 15: ${POSTGRES_BIN}/postgres is missing (apt-get install postgresql-15)`);
+		throw new Error(
+			`Queue mode needs PostgreSQL 15: ${POSTGRES_BIN}/postgres is missing (apt-get install postgresql-15)`,
+		);
 	}
 	const dataDir = path.join(workDir, 'data');
 	const socketDir = path.join(workDir, 'socket');
@@ -204,25 +232,62 @@ export async function startPostgres(workDir: string): Promise<PostgresServer> {
 		const { uid, gid } = await postgresIds();
 		for (const dir of [workDir, dataDir, socketDir]) await chown(dir, uid, gid);
 	}
-	const [initdb, initArgs] = asPostgres('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+	const [initdb, initArgs] = asPostgres('initdb', [
+		'-D',
+		dataDir,
+		'-A',
+		'trust',
+		'-U',
+		'postgres',
+		'--no-sync',
+		'-E',
+		'UTF8',
+	]);
 	await execFileAsync(initdb, initArgs, { cwd: workDir, maxBuffer: 16 * 1024 * 1024 });
 
 	const port = await freePort();
 	const [postgres, args] = asPostgres('postgres', [
-		'-D', dataDir,
-		'-p', String(port),
-		'-k', socketDir,
-		'-c', 'listen_addresses=127.0.0.1',
-		'-c', 'fsync=off',
-		'-c', 'max_connections=200',
+		'-D',
+		dataDir,
+		'-p',
+		String(port),
+		'-k',
+		socketDir,
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		'fsync=off',
+		'-c',
+		'max_connections=200',
 	]);
 	// SIGINT is PostgreSQL's "fast" shutdown: it does not wait for clients to disconnect.
-	const server = ManagedProcess.spawn('postgres', postgres, args, { cwd: workDir, stopSignal: 'SIGINT' });
+	const server = ManagedProcess.spawn('postgres', postgres, args, {
+		cwd: workDir,
+		stopSignal: 'SIGINT',
+	});
 
 	const query = async (database: string, sql: string): Promise<string[][]> => {
 		const { stdout } = await execFileAsync(
 			'psql',
-			['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-X', '-A', '-t', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql],
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(port),
+				'-U',
+				'postgres',
+				'-d',
+				database,
+				'-X',
+				'-A',
+				'-t',
+				'-F',
+				'\t',
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-c',
+				sql,
+			],
 			{ maxBuffer: 64 * 1024 * 1024 },
 		);
 		return stdout

@@ -6,7 +6,12 @@ export interface LogSource {
 }
 
 /** Polls `condition` every 250 ms; on timeout, throws naming `what`, with the end of `logSource`'s log. */
-export async function waitUntil(what: string, condition: () => boolean, timeoutMs: number, logSource?: LogSource): Promise<void> {
+export async function waitUntil(
+	what: string,
+	condition: () => boolean,
+	timeoutMs: number,
+	logSource?: LogSource,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
 		if (Date.now() > deadline) {
@@ -21,5 +26,12 @@ export async function waitUntil(what: string, condition: () => boolean, timeoutM
 export function postedItems(sink: Sink, path: string): Array<Array<Record<string, unknown>>> {
 	return sink
 		.recordsAt(path)
-		.map((record) => (Array.isArray(record.body.items) ? record.body.items.filter((item: unknown): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item)) : []));
+		.map((record) =>
+			Array.isArray(record.body.items)
+				? record.body.items.filter(
+						(item: unknown): item is Record<string, unknown> =>
+							typeof item === 'object' && item !== null && !Array.isArray(item),
+					)
+				: [],
+		);
 }

@@ -12,10 +12,7 @@
  */
 import { GENSEE_SAMPLE_ACTIONS, genseeActionSample } from '../../../support/samples/gensee.mjs';
 import type { Delivery } from '../../../support/samples/types.mjs';
-import {
-	QINGSUYUN_SAMPLE_TYPES,
-	qingsuyunSample,
-} from '../../../support/samples/qingsuyun.mjs';
+import { QINGSUYUN_SAMPLE_TYPES, qingsuyunSample } from '../../../support/samples/qingsuyun.mjs';
 import {
 	TEACHBASE_SAMPLE_EVENTS,
 	TEACHBASE_SAMPLE_TYPES,
@@ -124,11 +121,15 @@ const teachbase: QueueWebhookPlatform = {
 	sinkPath: '/tb-open/0',
 	events(count) {
 		return Array.from({ length: count }, (_, index) => {
-			const { type, event } = TEACHBASE_EVENTS[index % TEACHBASE_EVENTS.length] ?? TEACHBASE_EVENTS[0]!;
+			const { type, event } =
+				TEACHBASE_EVENTS[index % TEACHBASE_EVENTS.length] ?? TEACHBASE_EVENTS[0]!;
 			const sample = teachbaseSample(type, event);
 			const id = 700_000 + index;
 			const legacyForm = index % RAW_BODY_EVERY === 2;
-			const body = { ...sample, data: { ...sample.data, id, ...(legacyForm ? { name: 'Курс' } : {}) } };
+			const body = {
+				...sample,
+				data: { ...sample.data, id, ...(legacyForm ? { name: 'Курс' } : {}) },
+			};
 			return {
 				key: String(id),
 				delivery: legacyForm
@@ -190,7 +191,12 @@ const gensee: QueueWebhookPlatform = {
 				const xml = `<?xml version="1.0" encoding="UTF-8"?><webcast id="${classNo}"><question id="q-${classNo}" time="1400470679" uid="1" uname="张伟">作业什么时候交？</question></webcast>`;
 				return {
 					key: classNo,
-					delivery: { label: `gensee client Q&A as text/xml #${index}`, method: 'POST', contentType: 'text/xml', body: xml },
+					delivery: {
+						label: `gensee client Q&A as text/xml #${index}`,
+						method: 'POST',
+						contentType: 'text/xml',
+						body: xml,
+					},
 					expected: { platform: 'gensee', event: 'qa.client', webcastId: classNo },
 				};
 			}
@@ -205,7 +211,9 @@ const gensee: QueueWebhookPlatform = {
 	eventKey: (item) =>
 		typeof item.ClassNo === 'string'
 			? item.ClassNo
-			: [item.webcastid, item.webcastId].find((value): value is string => typeof value === 'string'),
+			: [item.webcastid, item.webcastId].find(
+					(value): value is string => typeof value === 'string',
+				),
 	deduplicates: false,
 };
 

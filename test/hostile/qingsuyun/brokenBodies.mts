@@ -26,7 +26,11 @@ export function addTruncatedBodies({ add, nextMarker }: CorpusBuilder): void {
 			}
 		}
 		const beforeSecret = full.indexOf(SECRET) - 2;
-		for (const point of truncationPoints(full.slice(0, beforeSecret), full.indexOf(marker) + marker.length, 6)) {
+		for (const point of truncationPoints(
+			full.slice(0, beforeSecret),
+			full.indexOf(marker) + marker.length,
+			6,
+		)) {
 			const cutMarker = nextMarker();
 			add('truncated JSON', `cut before the key at ${point}`, {
 				body: full.slice(0, point).replace(marker, cutMarker),
@@ -79,7 +83,12 @@ export function addMalformedJson({ add, nextMarker }: CorpusBuilder): void {
 
 /** Empty and non-object bodies. */
 export function addEmptyAndNonObjectBodies({ add, nextMarker }: CorpusBuilder): void {
-	for (const contentType of [JSON_TYPE, TEXT_TYPE, undefined, 'application/x-www-form-urlencoded']) {
+	for (const contentType of [
+		JSON_TYPE,
+		TEXT_TYPE,
+		undefined,
+		'application/x-www-form-urlencoded',
+	]) {
 		add('empty bodies', `empty, ${contentType ?? 'no type'}`, {
 			body: '',
 			contentType,
@@ -93,9 +102,18 @@ export function addEmptyAndNonObjectBodies({ add, nextMarker }: CorpusBuilder): 
 		marker: nextMarker(),
 		expect: 'unauthenticated',
 	});
-	add('empty bodies', 'no body at all', { contentType: undefined, marker: nextMarker(), expect: 'unauthenticated' });
+	add('empty bodies', 'no body at all', {
+		contentType: undefined,
+		marker: nextMarker(),
+		expect: 'unauthenticated',
+	});
 	for (const text of ['null', 'true', '0', '"success"', '[]', '{}', '[null]']) {
-		add('non-object JSON', text, { body: text, contentType: JSON_TYPE, marker: nextMarker(), expect: 'unauthenticated' });
+		add('non-object JSON', text, {
+			body: text,
+			contentType: JSON_TYPE,
+			marker: nextMarker(),
+			expect: 'unauthenticated',
+		});
 	}
 	{
 		const marker = nextMarker();

@@ -31,7 +31,11 @@ export type Fields = Record<string, unknown>;
  * A callback with `uuid` first (so a body cut short still carries its marker) and the marker also
  * inside `eventBody` (so it survives when `uuid` itself is spoiled).
  */
-export function callback(type: QingsuyunSampleType, marker: string, secret: string = SECRET): Fields {
+export function callback(
+	type: QingsuyunSampleType,
+	marker: string,
+	secret: string = SECRET,
+): Fields {
 	const sample = qingsuyunSample(type, secret, { uuid: marker });
 	return {
 		uuid: marker,
@@ -48,4 +52,3 @@ export const TYPES = QINGSUYUN_SAMPLE_TYPES;
 export function typeAt(index: number): QingsuyunSampleType {
 	return TYPES[index % TYPES.length] ?? 'answerSheet';
 }
-

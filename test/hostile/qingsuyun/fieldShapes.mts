@@ -45,7 +45,14 @@ export function addWrongFieldTypes({ add, nextMarker }: CorpusBuilder): void {
 			expect: 'execution',
 		});
 	}
-	for (const value of [0, 'yesterday', '', '9999-99-99 99:99:99', { at: 1 }, '2022-02-30 25:61:61.999']) {
+	for (const value of [
+		0,
+		'yesterday',
+		'',
+		'9999-99-99 99:99:99',
+		{ at: 1 },
+		'2022-02-30 25:61:61.999',
+	]) {
 		const marker = nextMarker();
 		add('wrong field types', `ts = ${JSON.stringify(value)}`, {
 			body: JSON.stringify({ ...callback('answerSheet', marker), ts: value }),
@@ -54,12 +61,24 @@ export function addWrongFieldTypes({ add, nextMarker }: CorpusBuilder): void {
 			expect: 'execution',
 		});
 	}
-	const timeValues: unknown[] = ['soon', -1, 1e308, 99_999_999_999_999, 1.5e11, null, [1641634772902], { t: 1 }];
+	const timeValues: unknown[] = [
+		'soon',
+		-1,
+		1e308,
+		99_999_999_999_999,
+		1.5e11,
+		null,
+		[1641634772902],
+		{ t: 1 },
+	];
 	for (const value of timeValues) {
 		const marker = nextMarker();
 		const fields = callback('answerSheet', marker);
 		add('wrong field types', `eventBody.startTime = ${JSON.stringify(value)}`, {
-			body: JSON.stringify({ ...fields, eventBody: { ...(fields.eventBody as Fields), startTime: value } }),
+			body: JSON.stringify({
+				...fields,
+				eventBody: { ...(fields.eventBody as Fields), startTime: value },
+			}),
 			contentType: JSON_TYPE,
 			marker,
 			expect: 'execution',
@@ -68,7 +87,10 @@ export function addWrongFieldTypes({ add, nextMarker }: CorpusBuilder): void {
 	{
 		const marker = nextMarker();
 		add('wrong field types', 'huge number literal', {
-			body: JSON.stringify(callback('answerSheet', marker)).replace(/"realScore":\d+/, '"realScore":1e400'),
+			body: JSON.stringify(callback('answerSheet', marker)).replace(
+				/"realScore":\d+/,
+				'"realScore":1e400',
+			),
 			contentType: JSON_TYPE,
 			marker,
 			expect: 'execution',
@@ -102,13 +124,17 @@ export function addUnknownEventTypes({ add, nextMarker }: CorpusBuilder): void {
 	for (const type of unknownTypes) {
 		for (const webhook of [ALL, EXAMS]) {
 			const marker = nextMarker();
-			add('unknown event types', `${JSON.stringify(type.slice(0, 20))} → ${webhook.split('/')[0]}`, {
-				body: JSON.stringify({ ...callback('answerSheet', marker), type }),
-				contentType: JSON_TYPE,
-				marker,
-				webhook,
-				expect: webhook === ALL ? 'execution' : 'filtered',
-			});
+			add(
+				'unknown event types',
+				`${JSON.stringify(type.slice(0, 20))} → ${webhook.split('/')[0]}`,
+				{
+					body: JSON.stringify({ ...callback('answerSheet', marker), type }),
+					contentType: JSON_TYPE,
+					marker,
+					webhook,
+					expect: webhook === ALL ? 'execution' : 'filtered',
+				},
+			);
 		}
 	}
 }
@@ -118,20 +144,32 @@ export function addPrototypePollution({ add, nextMarker }: CorpusBuilder): void 
 	const pollution: Array<{ name: string; edit: (fields: Fields) => string }> = [
 		{
 			name: 'top-level __proto__',
-			edit: (fields) => JSON.stringify(fields).replace(/^\{/, '{"__proto__":{"polluted":"yes","isAdmin":true},'),
+			edit: (fields) =>
+				JSON.stringify(fields).replace(/^\{/, '{"__proto__":{"polluted":"yes","isAdmin":true},'),
 		},
 		{
 			name: 'eventBody __proto__',
-			edit: (fields) => JSON.stringify(fields).replace('"eventBody":{', '"eventBody":{"__proto__":{"polluted":"yes"},'),
+			edit: (fields) =>
+				JSON.stringify(fields).replace(
+					'"eventBody":{',
+					'"eventBody":{"__proto__":{"polluted":"yes"},',
+				),
 		},
 		{
 			name: 'eventBody constructor.prototype',
 			edit: (fields) =>
-				JSON.stringify(fields).replace('"eventBody":{', '"eventBody":{"constructor":{"prototype":{"polluted":"yes"}},'),
+				JSON.stringify(fields).replace(
+					'"eventBody":{',
+					'"eventBody":{"constructor":{"prototype":{"polluted":"yes"}},',
+				),
 		},
 		{
 			name: 'eventBody prototype key',
-			edit: (fields) => JSON.stringify(fields).replace('"eventBody":{', '"eventBody":{"prototype":{"polluted":"yes"},'),
+			edit: (fields) =>
+				JSON.stringify(fields).replace(
+					'"eventBody":{',
+					'"eventBody":{"prototype":{"polluted":"yes"},',
+				),
 		},
 		{
 			name: 'nested __proto__ in a collected field',
@@ -143,7 +181,11 @@ export function addPrototypePollution({ add, nextMarker }: CorpusBuilder): void 
 		},
 		{
 			name: 'time-like __proto__ key',
-			edit: (fields) => JSON.stringify(fields).replace('"eventBody":{', '"eventBody":{"__proto__":1641634772902,"toString":"x","valueOf":1,'),
+			edit: (fields) =>
+				JSON.stringify(fields).replace(
+					'"eventBody":{',
+					'"eventBody":{"__proto__":1641634772902,"toString":"x","valueOf":1,',
+				),
 		},
 	];
 	for (const { name, edit } of pollution) {

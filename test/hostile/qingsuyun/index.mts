@@ -6,7 +6,11 @@
 import { unicodeEscaped } from '../mutations.mjs';
 import type { HostilePlatform, HostileRequest } from '../types.mjs';
 import { addContentTypes, addOtherMethods } from './arrival.mjs';
-import { addEmptyAndNonObjectBodies, addMalformedJson, addTruncatedBodies } from './brokenBodies.mjs';
+import {
+	addEmptyAndNonObjectBodies,
+	addMalformedJson,
+	addTruncatedBodies,
+} from './brokenBodies.mjs';
 import { createCorpusBuilder, type CorpusBuilder } from './builder.mjs';
 import { ALL, EXAMS, SECRET, percentEncoded } from './callback.mjs';
 import { addPrototypePollution, addUnknownEventTypes, addWrongFieldTypes } from './fieldShapes.mjs';

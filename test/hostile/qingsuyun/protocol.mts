@@ -3,7 +3,10 @@ import type { HostileReply, HostileRequest } from '../types.mjs';
 const ACKNOWLEDGEMENT = 'success';
 
 /** What is wrong with a reply under Qingsuyun's protocol ("success" or a refusal), if anything. */
-export function protocolViolation(request: HostileRequest, reply: HostileReply): string | undefined {
+export function protocolViolation(
+	request: HostileRequest,
+	reply: HostileReply,
+): string | undefined {
 	if (reply.networkError) return `no HTTP reply: ${reply.networkError}`;
 	const acknowledged = reply.status === 200 && reply.text === ACKNOWLEDGEMENT;
 	switch (request.expect) {
@@ -11,8 +14,10 @@ export function protocolViolation(request: HostileRequest, reply: HostileReply):
 		case 'flagged':
 		case 'filtered':
 		case 'duplicate':
-			if (!acknowledged) return `expected 200 "success", got ${reply.status} ${JSON.stringify(reply.text.slice(0, 80))}`;
-			if (!reply.contentType?.startsWith('text/plain')) return `"success" sent as ${reply.contentType}`;
+			if (!acknowledged)
+				return `expected 200 "success", got ${reply.status} ${JSON.stringify(reply.text.slice(0, 80))}`;
+			if (!reply.contentType?.startsWith('text/plain'))
+				return `"success" sent as ${reply.contentType}`;
 			return undefined;
 		case 'unauthenticated':
 			return reply.status === 401 && reply.text !== ACKNOWLEDGEMENT

@@ -3,7 +3,16 @@
  */
 import { oneCharacterOff } from '../mutations.mjs';
 import type { CorpusBuilder } from './builder.mjs';
-import { ALL, EXAMS, JSON_TYPE, SECRET, TYPES, callback, typeAt, type Fields } from './callback.mjs';
+import {
+	ALL,
+	EXAMS,
+	JSON_TYPE,
+	SECRET,
+	TYPES,
+	callback,
+	typeAt,
+	type Fields,
+} from './callback.mjs';
 
 /** Wrong, missing and near-miss keys. */
 export function addWrongKeys({ add, nextMarker }: CorpusBuilder): void {
@@ -78,7 +87,10 @@ export function addWrongKeys({ add, nextMarker }: CorpusBuilder): void {
 		const nestedMarker = nextMarker();
 		const { secretKey: _omitted, ...withoutKey } = callback('answerSheet', nestedMarker);
 		add('wrong keys', 'key only inside eventBody', {
-			body: JSON.stringify({ ...withoutKey, eventBody: { ...(withoutKey.eventBody as Fields), secretKey: SECRET } }),
+			body: JSON.stringify({
+				...withoutKey,
+				eventBody: { ...(withoutKey.eventBody as Fields), secretKey: SECRET },
+			}),
 			contentType: JSON_TYPE,
 			marker: nestedMarker,
 			expect: 'unauthenticated',

@@ -12,7 +12,10 @@ export function addDeepAndLargeBodies({ add, nextMarker }: CorpusBuilder): void 
 			const marker = nextMarker();
 			const nested = shape === 'object' ? nestedObjectJson(depth) : nestedArrayJson(depth);
 			add('deep nesting', `${shape} depth ${depth}`, {
-				body: JSON.stringify(callback('answerSheet', marker)).replace('"eventBody":{', `"eventBody":{"deep":${nested},`),
+				body: JSON.stringify(callback('answerSheet', marker)).replace(
+					'"eventBody":{',
+					`"eventBody":{"deep":${nested},`,
+				),
 				contentType: depth >= 50_000 ? TEXT_TYPE : JSON_TYPE,
 				marker,
 				expect: 'execution',
@@ -31,7 +34,10 @@ export function addDeepAndLargeBodies({ add, nextMarker }: CorpusBuilder): void 
 	const sized = (marker: string, bytes: number, secret: string = SECRET): string => {
 		const base = JSON.stringify(callback('answerSheet', marker, secret));
 		const overhead = base.length + '"padding":,'.length;
-		return base.replace('"eventBody":{', `"eventBody":{"padding":${paddingJson(bytes - overhead)},`);
+		return base.replace(
+			'"eventBody":{',
+			`"eventBody":{"padding":${paddingJson(bytes - overhead)},`,
+		);
 	};
 	for (const bytes of [1 * MIB, 8 * MIB, N8N_BODY_LIMIT - 64 * 1024]) {
 		const marker = nextMarker();
@@ -48,7 +54,12 @@ export function addDeepAndLargeBodies({ add, nextMarker }: CorpusBuilder): void 
 			'"eventBody":{',
 			`"eventBody":{"items":${JSON.stringify(Array.from({ length: 100_000 }, (_, index) => ({ i: index })))},`,
 		);
-		add('large bodies', '100 000-element array', { body: manyItems, contentType: JSON_TYPE, marker, expect: 'execution' });
+		add('large bodies', '100 000-element array', {
+			body: manyItems,
+			contentType: JSON_TYPE,
+			marker,
+			expect: 'execution',
+		});
 		const cutMarker = nextMarker();
 		const bigCut = sized(cutMarker, 4 * MIB);
 		add('large bodies', '4 MiB, authenticated, cut short', {

@@ -49,17 +49,20 @@ export function addUnicodeEdgeCases({ add, nextMarker }: CorpusBuilder): void {
 		});
 		const keyMarker = nextMarker();
 		add('Unicode', 'key written as \\u escapes', {
-			body: JSON.stringify(callback('answerSheet', keyMarker)).replace(SECRET, unicodeEscaped(SECRET)),
+			body: JSON.stringify(callback('answerSheet', keyMarker)).replace(
+				SECRET,
+				unicodeEscaped(SECRET),
+			),
 			contentType: JSON_TYPE,
 			marker: keyMarker,
 			expect: 'execution',
 		});
 		const flaggedKeyMarker = nextMarker();
 		add('Unicode', 'key written as \\u escapes, no type', {
-			body: JSON.stringify({ ...callback('answerSheet', flaggedKeyMarker), type: undefined }).replace(
-				SECRET,
-				unicodeEscaped(SECRET),
-			),
+			body: JSON.stringify({
+				...callback('answerSheet', flaggedKeyMarker),
+				type: undefined,
+			}).replace(SECRET, unicodeEscaped(SECRET)),
 			contentType: JSON_TYPE,
 			marker: flaggedKeyMarker,
 			expect: 'flagged',
@@ -72,7 +75,12 @@ export function addUnicodeEdgeCases({ add, nextMarker }: CorpusBuilder): void {
 			expect: 'flagged',
 		});
 	}
-	for (const lookalike of [SECRET.replace(/a/, 'а'), SECRET.replace(/1/, '１'), `${SECRET}\u200B`, SECRET.normalize('NFKD') + '\u0301']) {
+	for (const lookalike of [
+		SECRET.replace(/a/, 'а'),
+		SECRET.replace(/1/, '１'),
+		`${SECRET}\u200B`,
+		SECRET.normalize('NFKD') + '\u0301',
+	]) {
 		const marker = nextMarker();
 		add('Unicode', 'look-alike key', {
 			body: JSON.stringify(callback('answerSheet', marker, lookalike)),

@@ -13,7 +13,11 @@ export function fakeAgoraServerPerFile(
 ): void {
 	let started: FakeAgoraServer | undefined;
 	beforeAll(async () => {
-		started = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE, ...options });
+		started = await FakeAgoraServer.start({
+			appId: APP_ID,
+			appCertificate: CERTIFICATE,
+			...options,
+		});
 		onStart(started);
 	});
 	afterAll(async () => {

@@ -32,7 +32,10 @@ export interface CapturedReply {
 	body?: string;
 }
 
-export function fakeWebhookContext(request: FakeRequest = {}, node: FakeNode = {}): { context: IWebhookFunctions; reply: CapturedReply } {
+export function fakeWebhookContext(
+	request: FakeRequest = {},
+	node: FakeNode = {},
+): { context: IWebhookFunctions; reply: CapturedReply } {
 	const reply: CapturedReply = { headers: {} };
 	const response = {
 		status(code: number) {
@@ -48,10 +51,21 @@ export function fakeWebhookContext(request: FakeRequest = {}, node: FakeNode = {
 			return response;
 		},
 	};
-	const body = request.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(request.body) ? request.body : Buffer.from(request.body, 'utf8');
+	const body =
+		request.body === undefined
+			? Buffer.alloc(0)
+			: Buffer.isBuffer(request.body)
+				? request.body
+				: Buffer.from(request.body, 'utf8');
 	const url = `${request.path ?? '/webhook/fake/path'}${request.query ? `?${request.query}` : ''}`;
 	// Only what the nodes use of Express's request: method, URL and the raw-body reader.
-	const incoming: { method: string; originalUrl: string; url: string; rawBody?: Buffer; readRawBody: () => Promise<void> } = {
+	const incoming: {
+		method: string;
+		originalUrl: string;
+		url: string;
+		rawBody?: Buffer;
+		readRawBody: () => Promise<void>;
+	} = {
 		method: request.method ?? 'POST',
 		originalUrl: url,
 		url,
@@ -63,9 +77,15 @@ export function fakeWebhookContext(request: FakeRequest = {}, node: FakeNode = {
 	const staticData = node.staticData ?? {};
 
 	const context = mock<IWebhookFunctions>();
-	context.getRequestObject.mockReturnValue(incoming as unknown as ReturnType<IWebhookFunctions['getRequestObject']>);
-	context.getResponseObject.mockReturnValue(response as unknown as ReturnType<IWebhookFunctions['getResponseObject']>);
-	context.getHeaderData.mockReturnValue(request.contentType === undefined ? {} : { 'content-type': request.contentType });
+	context.getRequestObject.mockReturnValue(
+		incoming as unknown as ReturnType<IWebhookFunctions['getRequestObject']>,
+	);
+	context.getResponseObject.mockReturnValue(
+		response as unknown as ReturnType<IWebhookFunctions['getResponseObject']>,
+	);
+	context.getHeaderData.mockReturnValue(
+		request.contentType === undefined ? {} : { 'content-type': request.contentType },
+	);
 	context.getCredentials.mockResolvedValue(node.credentials ?? {});
 	context.getWorkflowStaticData.mockReturnValue(staticData);
 	context.getWorkflow.mockReturnValue({ id: 'workflow', name: 'workflow', active: true });
@@ -79,12 +99,16 @@ export function fakeWebhookContext(request: FakeRequest = {}, node: FakeNode = {
 		parameters: {},
 	});
 	context.getNodeParameter.mockImplementation(
-		(name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback) as never,
+		(name: string, fallback?: unknown) =>
+			(name in parameters ? parameters[name] : fallback) as never,
 	);
 	return { context, reply };
 }
 
 /** The request as the shared pipeline reads it, for the platforms' readers. */
-export async function receivedRequest(request: FakeRequest, fallbackCharset = 'gb18030'): Promise<ReceivedRequest> {
+export async function receivedRequest(
+	request: FakeRequest,
+	fallbackCharset = 'gb18030',
+): Promise<ReceivedRequest> {
 	return await receiveRequest(fakeWebhookContext(request).context, fallbackCharset);
 }

@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['breakoutGroup'] } },
 		options: [
-			{ name: 'Close', value: 'close', description: 'End the breakout groups: everyone returns to the main classroom', action: 'Close breakout groups' },
-			{ name: 'Open', value: 'open', description: 'Split users into breakout groups', action: 'Open breakout groups' },
+			{
+				name: 'Close',
+				value: 'close',
+				description: 'End the breakout groups: everyone returns to the main classroom',
+				action: 'Close breakout groups',
+			},
+			{
+				name: 'Open',
+				value: 'open',
+				description: 'Split users into breakout groups',
+				action: 'Open breakout groups',
+			},
 		],
 		default: 'open',
 	},

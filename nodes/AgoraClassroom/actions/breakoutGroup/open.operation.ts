@@ -62,10 +62,21 @@ function readGroups(value: unknown): BreakoutGroup[] {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
 	const groups = readGroups(this.getNodeParameter('groups', itemIndex, {}));
-	if (groups.length === 0) throw new NodeOperationError(this.getNode(), 'Add at least one group', { itemIndex });
+	if (groups.length === 0)
+		throw new NodeOperationError(this.getNode(), 'Add at least one group', { itemIndex });
 	if (groups.some((group) => group.groupName === '')) {
 		throw new NodeOperationError(this.getNode(), 'Every group needs a name', { itemIndex });
 	}
-	await agoraApiRequest.call(this, 'PUT', ['rooms', roomUuid, 'groups', 'states', '1'], { groups: groups.map((group) => ({ ...group })) });
-	return { success: true, roomUuid, breakoutGroups: 'open', groups: groups.map((group) => ({ groupName: group.groupName, userUuids: group.users.map((user) => user.userUuid) })) };
+	await agoraApiRequest.call(this, 'PUT', ['rooms', roomUuid, 'groups', 'states', '1'], {
+		groups: groups.map((group) => ({ ...group })),
+	});
+	return {
+		success: true,
+		roomUuid,
+		breakoutGroups: 'open',
+		groups: groups.map((group) => ({
+			groupName: group.groupName,
+			userUuids: group.users.map((user) => user.userUuid),
+		})),
+	};
 }

@@ -3,7 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { stringList } from '../../../shared/guards';
 import { AGORA_EVENT_TYPES } from '../../events';
-import { limitProperty, requiredText, returnAllProperty, roomUuidProperty } from '../common.description';
+import {
+	limitProperty,
+	requiredText,
+	returnAllProperty,
+	roomUuidProperty,
+} from '../common.description';
 import { eventOptionsProperty, readEventOptions } from './options';
 import { readEvents } from './readEvents';
 
@@ -13,7 +18,11 @@ const properties: INodeProperties[] = [
 		displayName: 'Event Types',
 		name: 'eventTypes',
 		type: 'multiOptions',
-		options: AGORA_EVENT_TYPES.map((type) => ({ name: type.name, value: String(type.cmd), description: type.description })),
+		options: AGORA_EVENT_TYPES.map((type) => ({
+			name: type.name,
+			value: String(type.cmd),
+			description: type.description,
+		})),
 		default: [],
 		description: 'Which events to return. Leave empty for all.',
 	},
@@ -26,9 +35,14 @@ const displayOptions = { show: { resource: ['event'], operation: ['getMany'] } }
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
-	const cmds = stringList(this.getNodeParameter('eventTypes', itemIndex, [])).map(Number).filter(Number.isInteger);
+	const cmds = stringList(this.getNodeParameter('eventTypes', itemIndex, []))
+		.map(Number)
+		.filter(Number.isInteger);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
 	return await readEvents(this, {
 		path: ['rooms', roomUuid, 'sequences'],

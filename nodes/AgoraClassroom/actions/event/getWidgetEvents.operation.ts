@@ -2,7 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { POLL_WIDGET, POPUP_QUIZ_WIDGET } from '../../widget';
-import { limitProperty, requiredText, returnAllProperty, roomUuidProperty } from '../common.description';
+import {
+	limitProperty,
+	requiredText,
+	returnAllProperty,
+	roomUuidProperty,
+} from '../common.description';
 import { eventOptionsProperty, readEventOptions } from './options';
 import { readEvents } from './readEvents';
 
@@ -40,10 +45,14 @@ const displayOptions = { show: { resource: ['event'], operation: ['getWidgetEven
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
 	const widget = String(this.getNodeParameter('widget', itemIndex, POPUP_QUIZ_WIDGET));
-	const widgetUuid = widget === OTHER_WIDGET ? requiredText(this, 'widgetUuid', itemIndex, 'Widget ID') : widget;
+	const widgetUuid =
+		widget === OTHER_WIDGET ? requiredText(this, 'widgetUuid', itemIndex, 'Widget ID') : widget;
 	return await readEvents(this, {
 		path: ['rooms', roomUuid, 'widgets', widgetUuid, 'sequences'],
 		cmds: [],

@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['event'] } },
 		options: [
-			{ name: 'Get Many', value: 'getMany', description: 'Get the events of a classroom, oldest first', action: 'Get many events' },
-			{ name: 'Get Widget Events', value: 'getWidgetEvents', description: 'Get the events of a pop-up quiz, poll or other widget', action: 'Get widget events' },
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'Get the events of a classroom, oldest first',
+				action: 'Get many events',
+			},
+			{
+				name: 'Get Widget Events',
+				value: 'getWidgetEvents',
+				description: 'Get the events of a pop-up quiz, poll or other widget',
+				action: 'Get widget events',
+			},
 		],
 		default: 'getMany',
 	},

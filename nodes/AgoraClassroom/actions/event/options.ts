@@ -15,7 +15,8 @@ export const eventOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 0,
-			description: 'Only events with a higher sequence number, e.g. the last sequence you handled. 0: from the first event.',
+			description:
+				'Only events with a higher sequence number, e.g. the last sequence you handled. 0: from the first event.',
 		},
 		{
 			displayName: 'One Item per User',

@@ -23,7 +23,10 @@ export interface EventQuery {
  * Reads an event list page by page (`nextId`, 100 per page), keeps the wanted event types and
  * decodes them into items in the common envelope, until the list ends or the limit is reached.
  */
-export async function readEvents(context: IExecuteFunctions, query: EventQuery): Promise<INodeExecutionData[]> {
+export async function readEvents(
+	context: IExecuteFunctions,
+	query: EventQuery,
+): Promise<INodeExecutionData[]> {
 	const receivedAt = Date.now();
 	const items: INodeExecutionData[] = [];
 	const wanted = query.returnAll ? Number.POSITIVE_INFINITY : query.limit;
@@ -43,7 +46,13 @@ export async function readEvents(context: IExecuteFunctions, query: EventQuery):
 				if (query.afterSequence !== undefined && event.sequence <= query.afterSequence) continue;
 				if (!isChosenEventType(query.cmds, event.cmd)) continue;
 				events++;
-				items.push(...decodeAgoraEvent(event, { receivedAt, includeRaw: query.includeRaw, oneItemPerUser: query.oneItemPerUser }));
+				items.push(
+					...decodeAgoraEvent(event, {
+						receivedAt,
+						includeRaw: query.includeRaw,
+						oneItemPerUser: query.oneItemPerUser,
+					}),
+				);
 			}
 		},
 	});

@@ -2,7 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agoraApiRequestAllItems } from '../../transport/pagination';
-import { limitProperty, requiredText, returnAllProperty, roomUuidProperty } from '../common.description';
+import {
+	limitProperty,
+	requiredText,
+	returnAllProperty,
+	roomUuidProperty,
+} from '../common.description';
 
 const properties: INodeProperties[] = [roomUuidProperty, returnAllProperty, limitProperty];
 
@@ -14,5 +19,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
 	const limit = returnAll ? undefined : Number(this.getNodeParameter('limit', itemIndex, 50));
-	return await agoraApiRequestAllItems.call(this, 'GET', ['rooms', roomUuid, 'records'], {}, { returnAll, limit });
+	return await agoraApiRequestAllItems.call(
+		this,
+		'GET',
+		['rooms', roomUuid, 'records'],
+		{},
+		{ returnAll, limit },
+	);
 }

@@ -26,6 +26,8 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
 	const pause = this.getNodeParameter('action', itemIndex, 'pause') !== 'resume';
-	await agoraApiRequest.call(this, 'PATCH', ['rooms', roomUuid, 'records', 'states', '1'], { webRecordConfig: { onhold: pause } });
+	await agoraApiRequest.call(this, 'PATCH', ['rooms', roomUuid, 'records', 'states', '1'], {
+		webRecordConfig: { onhold: pause },
+	});
 	return { success: true, roomUuid, recording: pause ? 'paused' : 'resumed' };
 }

@@ -20,7 +20,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Web Page',
 				value: 'web',
-				description: 'Record the classroom as a web page, as students see it (whiteboard included); can be paused',
+				description:
+					'Record the classroom as a web page, as students see it (whiteboard included); can be paused',
 			},
 		],
 		default: 'composite',
@@ -32,7 +33,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'https://classroom.example.com/recording',
-		description: 'The address of the page to record; Agora adds the classroom\'s parameters to it',
+		description: "The address of the page to record; Agora adds the classroom's parameters to it",
 		displayOptions: { show: { mode: ['web'] } },
 	},
 	{
@@ -126,7 +127,8 @@ function definedOnly(record: IDataObject): IDataObject {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
-	const mode = this.getNodeParameter('mode', itemIndex, 'composite') === 'web' ? 'web' : 'composite';
+	const mode =
+		this.getNodeParameter('mode', itemIndex, 'composite') === 'web' ? 'web' : 'composite';
 	const optionsValue = this.getNodeParameter('recordingOptions', itemIndex, {});
 	const options: IDataObject = isRecord(optionsValue) ? optionsValue : {};
 	const video = definedOnly({
@@ -159,6 +161,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body = Object.keys(recordingConfig).length > 0 ? { recordingConfig } : {};
 	}
 
-	const data = dataRecord(await agoraApiRequest.call(this, 'PUT', ['rooms', roomUuid, 'records', 'states', '1'], body));
+	const data = dataRecord(
+		await agoraApiRequest.call(this, 'PUT', ['rooms', roomUuid, 'records', 'states', '1'], body),
+	);
 	return { success: true, roomUuid, recording: 'started', mode, ...data };
 }

@@ -21,9 +21,17 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'One-to-One', value: 0, description: 'One teacher and one student' },
-			{ name: 'Small Classroom', value: 4, description: 'One teacher and up to 200 students, several on stage' },
-			{ name: 'Lecture Hall', value: 2, description: 'One teacher and up to 5 000 students watching' },
-			{ name: 'Cloud Class', value: 10, description: 'Agora\'s cloud class' },
+			{
+				name: 'Small Classroom',
+				value: 4,
+				description: 'One teacher and up to 200 students, several on stage',
+			},
+			{
+				name: 'Lecture Hall',
+				value: 2,
+				description: 'One teacher and up to 5 000 students watching',
+			},
+			{ name: 'Cloud Class', value: 10, description: "Agora's cloud class" },
 		],
 		default: 4,
 	},
@@ -88,9 +96,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
 	const fieldsValue = this.getNodeParameter('additionalFields', itemIndex, {});
 	const fields: IDataObject = isRecord(fieldsValue) ? fieldsValue : {};
-	const roomProperties: IDataObject = fields.roomProperties === undefined ? {} : jsonObject(this, 'additionalFields.roomProperties', itemIndex, 'Room Properties');
+	const roomProperties: IDataObject =
+		fields.roomProperties === undefined
+			? {}
+			: jsonObject(this, 'additionalFields.roomProperties', itemIndex, 'Room Properties');
 	const schedule = scheduleOf(fields);
-	if (schedule !== undefined) roomProperties.schedule = { ...(isRecord(roomProperties.schedule) ? roomProperties.schedule : {}), ...schedule };
+	if (schedule !== undefined)
+		roomProperties.schedule = {
+			...(isRecord(roomProperties.schedule) ? roomProperties.schedule : {}),
+			...schedule,
+		};
 
 	const body: IDataObject = {
 		roomName: requiredText(this, 'roomName', itemIndex, 'Classroom Name'),
@@ -103,7 +118,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	if (reply.status === 409) {
 		const existing = dataRecord(await agoraApiRequest.call(this, 'GET', ['rooms', roomUuid]));
-		return { roomUuid, created: false, alreadyExisted: true, message: 'The classroom already existed; it was left as it was.', ...existing };
+		return {
+			roomUuid,
+			created: false,
+			alreadyExisted: true,
+			message: 'The classroom already existed; it was left as it was.',
+			...existing,
+		};
 	}
 	return { roomUuid, created: true, alreadyExisted: false, ...dataRecord(reply.envelope.data) };
 }

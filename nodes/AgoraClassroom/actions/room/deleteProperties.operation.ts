@@ -14,7 +14,10 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
 	const keys = entryList(this.getNodeParameter('keys', itemIndex, ''));
-	if (keys.length === 0) throw new NodeOperationError(this.getNode(), 'No property keys given', { itemIndex });
-	await agoraApiRequest.call(this, 'DELETE', ['rooms', roomUuid, 'properties'], { properties: keys });
+	if (keys.length === 0)
+		throw new NodeOperationError(this.getNode(), 'No property keys given', { itemIndex });
+	await agoraApiRequest.call(this, 'DELETE', ['rooms', roomUuid, 'properties'], {
+		properties: keys,
+	});
 	return { success: true, roomUuid, deleted: keys };
 }

@@ -18,8 +18,16 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Start', value: 'start', description: 'Start the class' },
-			{ name: 'End', value: 'end', description: 'End the class; users can stay until the classroom is closed' },
-			{ name: 'Close', value: 'close', description: 'Close the classroom: everyone is removed and nobody can join' },
+			{
+				name: 'End',
+				value: 'end',
+				description: 'End the class; users can stay until the classroom is closed',
+			},
+			{
+				name: 'Close',
+				value: 'close',
+				description: 'Close the classroom: everyone is removed and nobody can join',
+			},
 		],
 		default: 'start',
 	},

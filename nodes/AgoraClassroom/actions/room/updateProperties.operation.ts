@@ -13,6 +13,8 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
 	const changed = jsonObject(this, 'properties', itemIndex, 'Properties');
-	await agoraApiRequest.call(this, 'PUT', ['rooms', roomUuid, 'properties'], { properties: changed });
+	await agoraApiRequest.call(this, 'PUT', ['rooms', roomUuid, 'properties'], {
+		properties: changed,
+	});
 	return { success: true, roomUuid, properties: changed };
 }

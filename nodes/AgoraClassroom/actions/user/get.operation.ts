@@ -14,6 +14,8 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
 	const userUuid = requiredText(this, 'userUuid', itemIndex, 'User ID');
-	const user = normaliseUser(await agoraApiRequest.call(this, 'GET', ['rooms', roomUuid, 'users', userUuid]));
+	const user = normaliseUser(
+		await agoraApiRequest.call(this, 'GET', ['rooms', roomUuid, 'users', userUuid]),
+	);
 	return { roomUuid, userUuid, ...user };
 }

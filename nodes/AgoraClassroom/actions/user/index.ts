@@ -15,10 +15,25 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['user'] } },
 		options: [
-			{ name: 'Delete Properties', value: 'deleteProperties', description: 'Delete custom properties of a user', action: 'Delete user properties' },
+			{
+				name: 'Delete Properties',
+				value: 'deleteProperties',
+				description: 'Delete custom properties of a user',
+				action: 'Delete user properties',
+			},
 			{ name: 'Get', value: 'get', description: 'Get a user in a classroom', action: 'Get a user' },
-			{ name: 'Kick', value: 'kick', description: 'Remove a user from the classroom, optionally banning them for a while', action: 'Kick a user' },
-			{ name: 'Update Properties', value: 'updateProperties', description: 'Set or change custom properties of a user', action: 'Update user properties' },
+			{
+				name: 'Kick',
+				value: 'kick',
+				description: 'Remove a user from the classroom, optionally banning them for a while',
+				action: 'Kick a user',
+			},
+			{
+				name: 'Update Properties',
+				value: 'updateProperties',
+				description: 'Set or change custom properties of a user',
+				action: 'Update user properties',
+			},
 		],
 		default: 'get',
 	},

@@ -25,7 +25,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
 	const userUuid = requiredText(this, 'userUuid', itemIndex, 'User ID');
 	const banSeconds = Number(this.getNodeParameter('banSeconds', itemIndex, 0)) || 0;
-	const body: IDataObject | undefined = banSeconds > 0 ? { dirty: { state: 1, duration: Math.round(banSeconds) } } : undefined;
+	const body: IDataObject | undefined =
+		banSeconds > 0 ? { dirty: { state: 1, duration: Math.round(banSeconds) } } : undefined;
 	await agoraApiRequest.call(this, 'POST', ['rooms', roomUuid, 'users', userUuid, 'exit'], body);
-	return { success: true, roomUuid, userUuid, kicked: true, bannedForSeconds: body === undefined ? 0 : Math.round(banSeconds) };
+	return {
+		success: true,
+		roomUuid,
+		userUuid,
+		kicked: true,
+		bannedForSeconds: body === undefined ? 0 : Math.round(banSeconds),
+	};
 }

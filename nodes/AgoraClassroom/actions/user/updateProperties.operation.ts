@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { agoraApiRequest } from '../../transport/request';
-import { jsonObject, propertiesJson, requiredText, roomUuidProperty, userUuidProperty } from '../common.description';
+import {
+	jsonObject,
+	propertiesJson,
+	requiredText,
+	roomUuidProperty,
+	userUuidProperty,
+} from '../common.description';
 
 const properties: INodeProperties[] = [roomUuidProperty, userUuidProperty, propertiesJson('user')];
 
@@ -14,6 +20,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
 	const userUuid = requiredText(this, 'userUuid', itemIndex, 'User ID');
 	const changed = jsonObject(this, 'properties', itemIndex, 'Properties');
-	await agoraApiRequest.call(this, 'PUT', ['rooms', roomUuid, 'users', userUuid, 'properties'], { properties: changed });
+	await agoraApiRequest.call(this, 'PUT', ['rooms', roomUuid, 'users', userUuid, 'properties'], {
+		properties: changed,
+	});
 	return { success: true, roomUuid, userUuid, properties: changed };
 }
