@@ -37,6 +37,8 @@ describe.each(hostilePlatforms.map((platform) => [platform.name, platform] as co
 			console.log(run.printed);
 		}, 600_000);
 
+		// n8n answers requests itself only for what no node can receive (bodies over its size
+		// limit, methods a trigger does not register), which the Qingsuyun corpus covers.
 		it('is a corpus of at least a few hundred requests of every kind', () => {
 			expect(run.corpus.length).toBeGreaterThanOrEqual(300);
 			expect(run.report.sent).toBe(run.corpus.length);
@@ -46,7 +48,6 @@ describe.each(hostilePlatforms.map((platform) => [platform.name, platform] as co
 				'flagged',
 				...(platform.deduplicates ? ['duplicate'] : []),
 				'unauthenticated',
-				'n8nRefuses',
 			]) {
 				expect(kinds).toContain(kind);
 			}

@@ -261,4 +261,22 @@ describe('the Qingsuyun Trigger webhook', () => {
 		expect(json?.raw).toMatchObject({ type: 'answerSheet' });
 		expect(JSON.stringify(json)).not.toContain(SECRET);
 	});
+
+	it('refuses a body n8n will not hand over (over its size limit) with 413, without an execution', async () => {
+		const tooLarge = Object.assign(new Error('request entity too large'), { status: 413 });
+		const { context: functions, reply } = fakeWebhookContext(
+			{ body: '', contentType: 'application/json', readError: tooLarge },
+			{ credentials: { secretKey: SECRET } },
+		);
+		expect(await trigger.webhook.call(functions)).toEqual({ noWebhookResponse: true });
+		expect(reply).toMatchObject({ status: 413, body: 'request body too large' });
+		expect(functions.getCredentials).not.toHaveBeenCalled();
+
+		const aborted = fakeWebhookContext(
+			{ readError: new Error('aborted') },
+			{ credentials: { secretKey: SECRET } },
+		);
+		expect(await trigger.webhook.call(aborted.context)).toEqual({ noWebhookResponse: true });
+		expect(aborted.reply.status).toBe(400);
+	});
 });

@@ -6,7 +6,7 @@ import { readRouting, routeItems, type OutputTable } from '../routing';
 import { redactSecrets } from '../secrets';
 import { nowIso } from '../time';
 import { readTriggerOptions, type TriggerOptions } from './options';
-import { answer, type WebhookReply } from './reply';
+import { answer, textReply, type WebhookReply } from './reply';
 import { receiveRequest, type ReceivedRequest } from './request';
 
 export type ReadResult<Event> =
@@ -68,6 +68,8 @@ function receivedText(request: ReceivedRequest, secrets: string[]): string {
 /**
  * The whole path of a webhook request: read it raw → authenticate → read the platform's event →
  * filter → dedupe → decode, or flag what cannot be read → route → reply in the platform's protocol.
+ * A body n8n will not hand over (over its size limit) cannot be authenticated or flagged: it is
+ * refused with n8n's reason and starts nothing.
  */
 export async function runWebhookPipeline<Event>(
 	context: IWebhookFunctions,
@@ -75,6 +77,11 @@ export async function runWebhookPipeline<Event>(
 ): Promise<IWebhookResponseData> {
 	const receivedAt = Date.now();
 	const request = await receiveRequest(context, adapter.fallbackCharset);
+	if ('unreadable' in request) {
+		const reason =
+			request.status === 413 ? 'request body too large' : 'request body could not be read';
+		return answer(context, textReply(request.status, reason));
+	}
 	const { authenticated, secrets } = await adapter.authenticate(context, request);
 	if (!authenticated) return answer(context, adapter.refusal);
 

@@ -27,10 +27,33 @@ function headerValue(context: IWebhookFunctions, name: string): string | undefin
 }
 
 /** n8n keeps the bytes it read; when it parsed nothing (our switch is on), they are read here. */
-async function rawBytes(context: IWebhookFunctions): Promise<Buffer> {
+/** A body n8n would not hand over: over its size limit, cut off, or not valid gzip/deflate. */
+export interface UnreadableRequest {
+	unreadable: true;
+	/** 413 for a body over the limit, else 400. */
+	status: number;
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+	if (typeof error !== 'object' || error === null) return undefined;
+	const status =
+		'status' in error ? error.status : 'httpStatusCode' in error ? error.httpStatusCode : undefined;
+	return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+/**
+ * The bytes as sent (n8n applies its size limit and gzip/deflate while reading). A failure is
+ * answered here: thrown from the node, n8n would record a failed execution for the request,
+ * even for a caller without the secret.
+ */
+async function rawBytes(context: IWebhookFunctions): Promise<Buffer | UnreadableRequest> {
 	const request = context.getRequestObject();
 	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') {
-		await request.readRawBody();
+		try {
+			await request.readRawBody();
+		} catch (error) {
+			return { unreadable: true, status: httpStatusOf(error) ?? 400 };
+		}
 	}
 	return Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.alloc(0);
 }
@@ -86,14 +109,16 @@ export function decodeRawRequest(raw: RawRequest, fallbackCharset: string): Rece
 export async function receiveRequest(
 	context: IWebhookFunctions,
 	fallbackCharset: string,
-): Promise<ReceivedRequest> {
+): Promise<ReceivedRequest | UnreadableRequest> {
 	const request = context.getRequestObject();
+	const bytes = await rawBytes(context);
+	if (!Buffer.isBuffer(bytes)) return bytes;
 	return decodeRawRequest(
 		{
 			method: request.method,
 			url: request.originalUrl ?? request.url ?? '',
 			contentType: headerValue(context, 'content-type'),
-			bytes: await rawBytes(context),
+			bytes,
 		},
 		fallbackCharset,
 	);

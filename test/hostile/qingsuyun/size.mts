@@ -87,11 +87,11 @@ export function addDeepAndLargeBodies({ add, nextMarker }: CorpusBuilder): void 
 			marker,
 			expect: 'n8nRefuses',
 			n8nRefusal: {
-				status: 500,
-				// raw-body's 413, thrown when the node asks n8n for the bytes, is caught by n8n's webhook
-				// handler and answered as a workflow that could not start.
+				status: 413,
+				// raw-body's 413, thrown when the node asks n8n for the bytes; the node answers it
+				// itself, since thrown from the node it would become a failed execution.
 				reason:
-					"over n8n's body limit (N8N_PAYLOAD_SIZE_MAX, 16 MiB): n8n refuses to read the bytes and answers 500; the node gets nothing to flag",
+					"over n8n's body limit (N8N_PAYLOAD_SIZE_MAX, 16 MiB): n8n will not hand the bytes over, so the node answers 413 and starts nothing",
 				authenticated,
 			},
 		});

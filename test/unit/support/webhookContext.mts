@@ -12,6 +12,8 @@ export interface FakeRequest {
 	method?: 'GET' | 'POST';
 	/** The body as sent: text is sent as UTF-8, a Buffer as it is. */
 	body?: string | Buffer;
+	/** What n8n's body reader throws instead, e.g. raw-body's error for a body over the limit. */
+	readError?: Error & { status?: number };
 	contentType?: string;
 	/** The query string as it appears on the URL, without `?` (percent-escapes kept). */
 	query?: string;
@@ -70,6 +72,7 @@ export function fakeWebhookContext(
 		originalUrl: url,
 		url,
 		readRawBody: async () => {
+			if (request.readError) throw request.readError;
 			incoming.rawBody = body;
 		},
 	};
@@ -110,5 +113,8 @@ export async function receivedRequest(
 	request: FakeRequest,
 	fallbackCharset = 'gb18030',
 ): Promise<ReceivedRequest> {
-	return await receiveRequest(fakeWebhookContext(request).context, fallbackCharset);
+	const received = await receiveRequest(fakeWebhookContext(request).context, fallbackCharset);
+	if ('unreadable' in received)
+		throw new Error(`the fake request was unreadable (${received.status})`);
+	return received;
 }
