@@ -30,7 +30,7 @@ export interface HostileReport {
 	/** Executions carrying no marker of this run: nothing in the corpus explains them. */
 	unexplainedExecutions: number;
 	protocolViolations: string[];
-	/** Authenticated requests n8n answered itself before the node ran, by reason. */
+	/** Authenticated requests that cannot reach a node (n8n routes or reads them itself), by reason. */
 	refusedByN8n: Map<string, number>;
 	secretsFound: string[];
 	byCategory: Map<string, Map<string, number>>;
@@ -185,7 +185,7 @@ export function formatReport(report: HostileReport, corpus: readonly HostileRequ
 				: ''),
 		`  unauthenticated requests that started one:    ${report.unauthenticatedStarted.length}${listing(report.unauthenticatedStarted)}`,
 		`  authenticated events lost:                    ${report.authenticatedLost.length}${listing(report.authenticatedLost)}`,
-		`    (not counted: ${refused} authenticated request(s) n8n answered itself before the node ran)`,
+		`    (not counted: ${refused} authenticated request(s) n8n keeps from the node, each answered without an execution)`,
 		...[...report.refusedByN8n].map(([reason, count]) => `      ${count} × ${reason}`),
 		`  executions doubled or not expected:           ${report.unexpectedExecutions.length}${listing(report.unexpectedExecutions)}`,
 		`  executions flagged wrongly:                   ${report.misflagged.length}${listing(report.misflagged)}`,
