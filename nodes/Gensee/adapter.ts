@@ -1,4 +1,5 @@
 import { stringList } from '../shared/guards';
+import { nowIso } from '../shared/time';
 import { authenticateByToken } from '../shared/webhookToken';
 import { booleanOption } from '../shared/webhook/options';
 import type { WebhookAdapter } from '../shared/webhook/pipeline';
@@ -9,7 +10,6 @@ import { GENSEE_OUTPUTS, GENSEE_PLATFORM, GENSEE_TIME_ZONE, type GenseeInterface
 import { interfaceReply } from './interfaceReply';
 import { collectParams, param, type GenseeParams } from './params';
 import { parseQaXml } from './qaXml';
-import { nowIso } from '../shared/time';
 
 export interface GenseeEvent {
 	kind: GenseeInterface;

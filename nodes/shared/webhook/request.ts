@@ -26,7 +26,6 @@ function headerValue(context: IWebhookFunctions, name: string): string | undefin
 	return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-/** n8n keeps the bytes it read; when it parsed nothing (our switch is on), they are read here. */
 /** A body n8n would not hand over: over its size limit, cut off, or not valid gzip/deflate. */
 export interface UnreadableRequest {
 	unreadable: true;
@@ -42,9 +41,10 @@ function httpStatusOf(error: unknown): number | undefined {
 }
 
 /**
- * The bytes as sent (n8n applies its size limit and gzip/deflate while reading). A failure is
- * answered here: thrown from the node, n8n would record a failed execution for the request,
- * even for a caller without the secret.
+ * The bytes as sent. n8n keeps them when it parsed the body; with our switch on (rawBody.ts) they
+ * are read here, n8n applying its size limit and gzip/deflate decoding. A failure is returned, not
+ * thrown: thrown from the node, n8n would record a failed execution for the request, even for a
+ * caller without the secret.
  */
 async function rawBytes(context: IWebhookFunctions): Promise<Buffer | UnreadableRequest> {
 	const request = context.getRequestObject();
