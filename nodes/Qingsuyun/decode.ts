@@ -12,6 +12,7 @@ import {
 } from '../shared/time';
 import { QINGSUYUN_PLATFORM, QINGSUYUN_TIME_ZONE, qingsuyunEventName } from './events';
 import { isCollectedField, type QingsuyunCallback } from './payload';
+import { computedFields } from './results';
 
 /** Fields that must never leave the node: the tenant key, and the URL the callback was sent to. */
 const CONFIDENTIAL_FIELDS: ReadonlySet<string> = new Set(['secretKey', 'callbackUrl']);
@@ -60,6 +61,10 @@ export function decodeCallback(
 	const fields = withIsoTimes(withoutConfidentialFields(callback.eventBody), TIME_FIELDS);
 	const collected = collectedInformation(callback.eventBody);
 	if (collected && !('collectedInformation' in fields)) fields.collectedInformation = collected;
+	// A field Qingsuyun itself sends under the same name keeps Qingsuyun's value.
+	for (const [name, value] of Object.entries(computedFields(callback.type, callback.eventBody))) {
+		if (!(name in fields)) fields[name] = value;
+	}
 
 	return buildEventItem(
 		{

@@ -84,6 +84,46 @@ describe('Qingsuyun Trigger in a real n8n', () => {
 		});
 	});
 
+	it('tells the workflow whether an exam passed, waits for marking, and its score percentage', async () => {
+		const base = qingsuyunSample('answerSheet', SECRET);
+		const cases = [
+			{
+				body: { realScore: 86, passScore: 60, judged: 1 },
+				expected: { passed: true, needsMarking: false, scorePercent: 86 },
+			},
+			{
+				body: { realScore: 42.5, passScore: 60, judged: 1 },
+				expected: { passed: false, needsMarking: false, scorePercent: 42.5 },
+			},
+			{
+				body: { realScore: 30, passScore: 60, judged: null },
+				expected: { passed: null, needsMarking: true, scorePercent: 30 },
+			},
+		];
+		for (const { body, expected } of cases) {
+			const sample = {
+				...qingsuyunSample('answerSheet', SECRET),
+				eventBody: { ...base.eventBody, ...body },
+			};
+			const before = sink.recordsAt('/qsy-basic/0').length;
+			expect(await post(BASIC.hook, JSON.stringify(sample))).toMatchObject({ text: 'success' });
+			const records = await sink.waitFor('/qsy-basic/0', before + 1);
+			expect(records[records.length - 1]?.body).toMatchObject({
+				eventId: sample.uuid,
+				...expected,
+			});
+		}
+		const clock = qingsuyunSample('clockFinish', SECRET);
+		const check = { ...clock, eventBody: { ...clock.eventBody, rightRatio: '87.50%' } };
+		const before = sink.recordsAt('/qsy-basic/0').length;
+		await post(BASIC.hook, JSON.stringify(check));
+		const records = await sink.waitFor('/qsy-basic/0', before + 1);
+		expect(records[records.length - 1]?.body).toMatchObject({
+			rightRatio: '87.50%',
+			rightRatioPercent: 87.5,
+		});
+	});
+
 	it('refuses a wrong or missing secret with 401 and starts no execution', async () => {
 		const before = await n8n.executionCount(BASIC.workflowId);
 		const nearMiss = `${SECRET.slice(0, -1)}0`;

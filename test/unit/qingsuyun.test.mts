@@ -152,6 +152,80 @@ describe('decoding a Qingsuyun callback', () => {
 		expect(json.collectedInformation).toEqual({ 姓名: '张三', 手机号: '13800000000' });
 	});
 
+	describe('exam and check-in results', () => {
+		async function exam(overrides: IDataObject) {
+			const sample = qingsuyunSample('answerSheet', SECRET);
+			return await decode({ ...sample, eventBody: { ...sample.eventBody, ...overrides } });
+		}
+
+		it('says whether a marked paper passed, and its score as a percentage', async () => {
+			expect(await exam({ realScore: 86, passScore: 60, totalScore: 100 })).toMatchObject({
+				passed: true,
+				needsMarking: false,
+				scorePercent: 86,
+			});
+			expect(await exam({ realScore: 59.5, passScore: 60, totalScore: 120 })).toMatchObject({
+				passed: false,
+				needsMarking: false,
+				scorePercent: 49.6,
+			});
+			expect(await exam({ realScore: 60, passScore: 60 })).toMatchObject({ passed: true });
+		});
+
+		it('gives no verdict while the paper waits for manual marking', async () => {
+			for (const judged of [0, null, '']) {
+				expect(await exam({ judged, realScore: 10, passScore: 60 })).toMatchObject({
+					passed: null,
+					needsMarking: true,
+					scorePercent: 10,
+				});
+			}
+			const unset = qingsuyunSample('answerSheet', SECRET);
+			const body: IDataObject = { ...unset.eventBody };
+			delete body.judged;
+			expect(await decode({ ...unset, eventBody: body })).toMatchObject({
+				passed: null,
+				needsMarking: true,
+			});
+		});
+
+		it('reads numeric strings, and answers null for scores it cannot read', async () => {
+			expect(await exam({ realScore: '45', passScore: '40', totalScore: '50' })).toMatchObject({
+				passed: true,
+				scorePercent: 90,
+			});
+			expect(await exam({ realScore: 'n/a', totalScore: 0 })).toMatchObject({
+				passed: null,
+				needsMarking: false,
+				scorePercent: null,
+			});
+		});
+
+		it('keeps a field Qingsuyun itself sends under a computed name', async () => {
+			expect(await exam({ passed: 'yes' })).toMatchObject({ passed: 'yes', needsMarking: false });
+		});
+
+		it('gives a check-in task its right ratio as a number', async () => {
+			const sample = qingsuyunSample('clockFinish', SECRET);
+			const ratio = async (rightRatio: unknown) =>
+				(await decode({ ...sample, eventBody: { ...sample.eventBody, rightRatio } }))
+					.rightRatioPercent;
+			expect(await ratio('0.00%')).toBe(0);
+			expect(await ratio('85.50%')).toBe(85.5);
+			expect(await ratio('100%')).toBe(100);
+			expect(await ratio(72.5)).toBe(72.5);
+			expect(await ratio('about half')).toBeNull();
+			expect((await decode(sample)).rightRatio).toBe('0.00%');
+		});
+
+		it('adds no result fields to course events', async () => {
+			const json = await decode(qingsuyunSample('courseFinish', SECRET));
+			for (const name of ['passed', 'needsMarking', 'scorePercent', 'rightRatioPercent']) {
+				expect(json).not.toHaveProperty(name);
+			}
+		});
+	});
+
 	it('passes an unknown future type through under its own name', async () => {
 		const sample = { ...qingsuyunSample('answerSheet', SECRET), type: 'liveFinish' };
 		expect(await decode(sample)).toMatchObject({
