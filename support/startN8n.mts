@@ -82,7 +82,7 @@ export class RunningN8n {
 		readonly userFolder: string,
 		private readonly install: N8nInstall,
 		private readonly env: NodeJS.ProcessEnv,
-		private readonly webhooks: readonly string[],
+		private webhooks: readonly string[],
 	) {}
 
 	/** Starts `n8n start` and waits until it is healthy and every expected webhook is registered. */
@@ -108,6 +108,17 @@ export class RunningN8n {
 	/** Stops n8n and starts it again on the same user folder, database and port. */
 	async restart(): Promise<void> {
 		await this.stopProcess();
+		await this.launch();
+	}
+
+	/**
+	 * Imports and activates more workflow files (n8n's export format) — n8n is stopped meanwhile,
+	 * as the CLI wants — then starts n8n again and waits for `webhooks` too.
+	 */
+	async importWorkflows(files: readonly string[], webhooks: readonly string[]): Promise<void> {
+		await this.stopProcess();
+		for (const file of files) await importAndActivate(this.install, this.env, file);
+		this.webhooks = [...this.webhooks, ...webhooks];
 		await this.launch();
 	}
 
@@ -280,6 +291,18 @@ export function activationCommand(install: N8nInstall, workflowId: string): stri
 		: ['publish:workflow', `--id=${workflowId}`];
 }
 
+/** Imports a workflow file with n8n's CLI and activates (2.x: publishes) each workflow in it. */
+async function importAndActivate(
+	install: N8nInstall,
+	env: NodeJS.ProcessEnv,
+	file: string,
+): Promise<void> {
+	await runN8nCommand(install, ['import:workflow', `--input=${file}`], env);
+	for (const id of workflowIds(await readFile(file, 'utf8'))) {
+		await runN8nCommand(install, activationCommand(install, id), env);
+	}
+}
+
 export async function startN8n(options: StartOptions): Promise<RunningN8n> {
 	const install = await ensureN8nInstalled();
 	const userFolder = await mkdtemp(path.join(tmpdir(), 'edu-events-n8n-'));
@@ -302,11 +325,11 @@ export async function startN8n(options: StartOptions): Promise<RunningN8n> {
 			await runN8nCommand(install, ['import:credentials', `--input=${file}`], env);
 		}
 		for (const name of options.workflows) {
-			const file = await renderFixture(name, options.substitutions, renderDir);
-			await runN8nCommand(install, ['import:workflow', `--input=${file}`], env);
-			for (const id of workflowIds(await readFile(file, 'utf8'))) {
-				await runN8nCommand(install, activationCommand(install, id), env);
-			}
+			await importAndActivate(
+				install,
+				env,
+				await renderFixture(name, options.substitutions, renderDir),
+			);
 		}
 
 		const running = new RunningN8n(

@@ -5,50 +5,25 @@
  * workflow as the editor holds it — reads a body n8n's own parser refuses, flagged. Screenshots
  * go to test-results/screenshots/.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { editorPage, launchChromium } from '../../support/chromium.mjs';
 import { n8nVersion, REPO_ROOT } from '../../support/n8n.mjs';
+import { ownerCookie } from '../../support/n8nRest.mjs';
 import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 
 const WORKFLOW_ID = 'gsEditorFlow0001';
 const HOOK = 'gs-editor/gensee';
-const CHROMIUM = '/usr/bin/chromium';
 /** Each run's screenshots; the ones worth keeping are copied to docs/screenshots/ by hand. */
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
-const OWNER = {
-	email: 'owner@example.com',
-	firstName: 'Ada',
-	lastName: 'Owner',
-	password: 'Passw0rd-Edu-Events',
-};
 
 let n8n: RunningN8n;
 let browser: Browser;
 let page: Page;
-
-/** Creates the owner account, as the first visit to the editor asks; n8n mounts /rest a little after /healthz. */
-async function ownerCookie(): Promise<string> {
-	const deadline = Date.now() + 60_000;
-	let response: Response;
-	for (;;) {
-		response = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
-		if (response.status !== 404 || Date.now() > deadline) break;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	const cookie = /n8n-auth=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
-	if (response.status !== 200 || cookie === undefined)
-		throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
-	return cookie;
-}
 
 async function waitForText(
 	selector: string,
@@ -87,10 +62,6 @@ function screenshot(name: string): string {
 }
 
 beforeAll(async () => {
-	if (!existsSync(CHROMIUM))
-		throw new Error(
-			`${CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk (.ci/run does)`,
-		);
 	await mkdir(SCREENSHOTS, { recursive: true });
 	n8n = await startN8n({
 		credentials: [],
@@ -98,23 +69,9 @@ beforeAll(async () => {
 		substitutions: {},
 		webhooks: [HOOK],
 	});
-	const cookie = await ownerCookie();
-	browser = await puppeteer.launch({
-		executablePath: CHROMIUM,
-		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
-	page = await browser.newPage();
-	await page.setViewport({ width: 1400, height: 1000 });
-	await page.setCookie({ name: 'n8n-auth', value: cookie, domain: '127.0.0.1', path: '/' });
+	const cookie = await ownerCookie(n8n.baseUrl);
+	browser = await launchChromium();
+	page = await editorPage(browser, n8n.baseUrl, cookie);
 });
 
 afterAll(async () => {

@@ -4,6 +4,9 @@ export interface SinkRecord {
 	/** The request path, e.g. `/qingsuyun-basic/0`: which workflow and which trigger output. */
 	path: string;
 	body: Record<string, unknown>;
+	method: string;
+	/** The request's headers, names in lower case. */
+	headers: Record<string, string>;
 }
 
 /**
@@ -31,7 +34,15 @@ export class Sink {
 				} catch {
 					body = { unparsedSinkBody: text };
 				}
-				sink?.records.push({ path: request.url ?? '/', body });
+				const headers: Record<string, string> = {};
+				for (const [name, value] of Object.entries(request.headers))
+					if (typeof value === 'string') headers[name] = value;
+				sink?.records.push({
+					path: request.url ?? '/',
+					body,
+					method: request.method ?? 'GET',
+					headers,
+				});
 				response.writeHead(200, { 'content-type': 'application/json' });
 				response.end('{"ok":true}');
 			});
