@@ -112,12 +112,16 @@ export class RunningN8n {
 	}
 
 	/**
-	 * Imports and activates more workflow files (n8n's export format) — n8n is stopped meanwhile,
-	 * as the CLI wants — then starts n8n again and waits for `webhooks` too.
+	 * Imports and activates (unless told not to) more workflow files (n8n's export format) — n8n
+	 * is stopped meanwhile, as the CLI wants — then starts n8n again and waits for `webhooks` too.
 	 */
-	async importWorkflows(files: readonly string[], webhooks: readonly string[]): Promise<void> {
+	async importWorkflows(
+		files: readonly string[],
+		webhooks: readonly string[],
+		{ activate = true }: { activate?: boolean } = {},
+	): Promise<void> {
 		await this.stopProcess();
-		for (const file of files) await importAndActivate(this.install, this.env, file);
+		for (const file of files) await importAndActivate(this.install, this.env, file, activate);
 		this.webhooks = [...this.webhooks, ...webhooks];
 		await this.launch();
 	}
@@ -296,8 +300,10 @@ async function importAndActivate(
 	install: N8nInstall,
 	env: NodeJS.ProcessEnv,
 	file: string,
+	activate = true,
 ): Promise<void> {
 	await runN8nCommand(install, ['import:workflow', `--input=${file}`], env);
+	if (!activate) return;
 	for (const id of workflowIds(await readFile(file, 'utf8'))) {
 		await runN8nCommand(install, activationCommand(install, id), env);
 	}

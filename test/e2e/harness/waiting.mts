@@ -5,12 +5,13 @@ export interface LogSource {
 	log(): string;
 }
 
-/** Polls `condition` every 250 ms; on timeout, throws naming `what`, with the end of `logSource`'s log. */
+/** Polls `condition` every `everyMs` (250 ms); on timeout, throws naming `what`, with the end of `logSource`'s log. */
 export async function waitUntil(
 	what: string,
 	condition: () => boolean,
 	timeoutMs: number,
 	logSource?: LogSource,
+	everyMs = 250,
 ): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
@@ -18,7 +19,7 @@ export async function waitUntil(
 			const log = logSource ? `\n--- n8n log ---\n${logSource.log().slice(-4000)}` : '';
 			throw new Error(`timed out waiting for ${what}${log}`);
 		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
+		await new Promise((resolve) => setTimeout(resolve, everyMs));
 	}
 }
 

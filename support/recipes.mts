@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { REPO_ROOT } from '../../../support/n8n.mjs';
+import { REPO_ROOT } from './n8n.mjs';
 
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 

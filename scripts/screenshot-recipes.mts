@@ -1,0 +1,85 @@
+/**
+ * Pictures of the recipes for the README: starts a real n8n (N8N_VERSION, default 2.41.1) with
+ * every workflow in examples/ imported — credentials chosen, as after setup — opens each in the
+ * editor in Debian's headless chromium (puppeteer-core, the system browser) and saves the canvas
+ * to docs/screenshots/recipes/<recipe>.png. Whoever changes a recipe runs it again:
+ *
+ *   npm run screenshots:recipes
+ *
+ * Needs `apt-get install chromium fonts-noto-cjk` (the Chinese sample text needs the CJK fonts).
+ */
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+import { editorPage, launchChromium } from '../support/chromium.mjs';
+import { agoraCredentialSubstitutions } from '../support/fakes/agoraApp.mjs';
+import { buildPackage, REPO_ROOT } from '../support/n8n.mjs';
+import { ownerCookie } from '../support/n8nRest.mjs';
+import { EXAMPLES_DIR, writeRecipes, type RecipeSetup } from '../support/recipes.mjs';
+import { startN8n } from '../support/startN8n.mjs';
+
+const OUTPUT = path.join(REPO_ROOT, 'docs', 'screenshots', 'recipes');
+
+/** The credentials of test/e2e/fixtures/recipes.credentials.json, by the type each node asks for. */
+const CREDENTIALS = {
+	qingsuyunApi: { id: 'recipeQsyCred001', name: 'Qingsuyun account' },
+	agoraClassroomApi: { id: 'recipeAgoraCred1', name: 'Agora account' },
+	httpHeaderAuth: { id: 'recipeApiKeyCred', name: 'CRM and HR API key' },
+};
+
+function setupOf(file: string, index: number): RecipeSetup {
+	return {
+		file,
+		id: `recipeShot${String(index).padStart(6, '0')}`,
+		settings: {},
+		credentials: CREDENTIALS,
+		tables: {},
+		pickTablesById: false,
+	};
+}
+
+async function main(): Promise<void> {
+	const files = (await readdir(EXAMPLES_DIR)).filter((file) => file.endsWith('.json')).sort();
+	await buildPackage();
+	await mkdir(OUTPUT, { recursive: true });
+	const n8n = await startN8n({
+		credentials: ['recipes.credentials.json'],
+		workflows: [],
+		substitutions: {
+			...agoraCredentialSubstitutions('https://api.sd-rtn.com'),
+			QINGSUYUN_SECRET: 'screenshot-secret',
+			API_TOKEN: 'screenshot-token',
+			BOOKING_KEY: 'screenshot-key',
+		},
+		webhooks: [],
+	});
+	const browser = await launchChromium();
+	try {
+		const setups = files.map(setupOf);
+		const dir = path.join(n8n.userFolder, 'recipes');
+		await mkdir(dir, { recursive: true });
+		// Imported only: the pictures need no active workflows.
+		await n8n.importWorkflows(await writeRecipes(dir, setups), [], { activate: false });
+		const cookie = await ownerCookie(n8n.baseUrl);
+		const page = await editorPage(browser, n8n.baseUrl, cookie, { width: 1800, height: 1100 });
+		for (const setup of setups) {
+			await page.goto(`${n8n.baseUrl}/workflow/${setup.id}`, {
+				waitUntil: 'networkidle2',
+				timeout: 120_000,
+			});
+			await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+			// "Zoom to fit" (the canvas shortcut 1), after n8n's own fit on load has settled.
+			await new Promise((resolve) => setTimeout(resolve, 1_500));
+			await page.keyboard.press('1');
+			await new Promise((resolve) => setTimeout(resolve, 1_000));
+			const target = path.join(OUTPUT, setup.file.replace(/\.json$/, '.png'));
+			await page.screenshot({ path: target });
+			console.log(`${setup.file} → ${path.relative(REPO_ROOT, target)}`);
+		}
+	} finally {
+		await browser.close();
+		await n8n.stop();
+	}
+}
+
+await main();

@@ -1,0 +1,89 @@
+/**
+ * One real n8n for the recipes suite, set up as a user sets up the recipes: the credentials
+ * created, the owner signed in, the data tables the sticky notes ask for created under
+ * Overview → Data tables, then the recipes imported (prepared by `prepareRecipe`) and activated.
+ * The fake Agora server stands in for Agora; the sink for the CRM, HR system, sheet and chat bots.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+import { afterAll, beforeAll } from 'vitest';
+
+import { DataTables, type ColumnType } from '../../../support/dataTables.mjs';
+import {
+	APP_ID,
+	CERTIFICATE,
+	agoraCredentialSubstitutions,
+} from '../../../support/fakes/agoraApp.mjs';
+import { FakeAgoraServer } from '../../../support/fakes/agoraServer.mjs';
+import { RestSession } from '../../../support/n8nRest.mjs';
+import { startN8n, type RunningN8n } from '../../../support/startN8n.mjs';
+import { writeRecipes, type RecipeSetup } from '../../../support/recipes.mjs';
+import { Sink } from './sink.mjs';
+
+export const QINGSUYUN_SECRET = 'recipe-e2e-qingsuyun-secret-key-01';
+export const API_TOKEN = 'recipe-e2e-crm-token-0001';
+export const BOOKING_KEY = 'recipe-e2e-booking-key-0001';
+
+export const CREDENTIALS = {
+	qingsuyunApi: { id: 'recipeQsyCred001', name: 'Qingsuyun account' },
+	agoraClassroomApi: { id: 'recipeAgoraCred1', name: 'Agora account' },
+	crmKey: { id: 'recipeApiKeyCred', name: 'CRM and HR API key' },
+	bookingKey: { id: 'recipeHookCred01', name: 'Booking webhook key' },
+};
+
+export interface RecipeSuite {
+	n8n: RunningN8n;
+	agora: FakeAgoraServer;
+	sink: Sink;
+	tables: DataTables;
+	/** Table ids by name. */
+	tableIds: Record<string, string>;
+}
+
+export interface RecipeSuiteOptions {
+	/** The data tables to create, by name, with their columns. */
+	tables: Record<string, Record<string, ColumnType>>;
+	/** The recipes to import, given the sink's URL and the tables' ids. */
+	recipes: (context: { sinkUrl: string; tableIds: Record<string, string> }) => RecipeSetup[];
+	/** Production webhook paths (`<webhookId>/<path>`) to wait for. */
+	webhooks: string[];
+}
+
+export function recipeSuite(
+	options: RecipeSuiteOptions,
+	onStart: (suite: RecipeSuite) => void,
+): void {
+	let agora: FakeAgoraServer | undefined;
+	let sink: Sink | undefined;
+	let n8n: RunningN8n | undefined;
+	beforeAll(async () => {
+		agora = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
+		sink = await Sink.start();
+		n8n = await startN8n({
+			credentials: ['recipes.credentials.json'],
+			workflows: [],
+			substitutions: {
+				...agoraCredentialSubstitutions(agora.url),
+				QINGSUYUN_SECRET,
+				API_TOKEN,
+				BOOKING_KEY,
+			},
+			webhooks: [],
+		});
+		const tables = await DataTables.ofOwner(await RestSession.asOwner(n8n.baseUrl));
+		const tableIds: Record<string, string> = {};
+		for (const [name, columns] of Object.entries(options.tables))
+			tableIds[name] = await tables.create(name, columns);
+		const dir = path.join(n8n.userFolder, 'recipes');
+		await mkdir(dir, { recursive: true });
+		const files = await writeRecipes(dir, options.recipes({ sinkUrl: sink.url, tableIds }));
+		await n8n.importWorkflows(files, options.webhooks);
+		onStart({ n8n, agora, sink, tables, tableIds });
+	}, 400_000);
+	afterAll(async () => {
+		await n8n?.stop();
+		await sink?.close();
+		await agora?.stop();
+	});
+}

@@ -1,0 +1,569 @@
+/**
+ * The recipes in examples/, imported into a real n8n and activated, set up as their sticky notes
+ * say: Settings pointed at a local sink standing in for the CRM, HR system, sheet and chat bots,
+ * the data tables created, credentials chosen. Each is then driven by the platform's sample
+ * events (Qingsuyun, Teachbase, Gensee) or the fake Agora server, and the test checks what the
+ * sink received and what the data tables hold. Every recipe runs on n8n 2.41.1 and 1.123.81
+ * (there the data tables are picked by ID, as 1.x's Data table node has no by-name lookup).
+ */
+import { describe, expect, it } from 'vitest';
+
+import { deliver, getQuery, postRaw } from '../../support/deliver.mjs';
+import type { Row } from '../../support/dataTables.mjs';
+import type { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
+import { n8nVersion } from '../../support/n8n.mjs';
+import {
+	GENSEE_QA_XML,
+	GENSEE_WEB_QUESTION,
+	genseeActionSample,
+} from '../../support/samples/gensee.mjs';
+import { qingsuyunSample } from '../../support/samples/qingsuyun.mjs';
+import { teachbaseSample } from '../../support/samples/teachbase.mjs';
+import type { RunningN8n } from '../../support/startN8n.mjs';
+import {
+	API_TOKEN,
+	BOOKING_KEY,
+	CREDENTIALS,
+	QINGSUYUN_SECRET,
+	recipeSuite,
+	type RecipeSuite,
+} from './harness/recipeSuite.mjs';
+import { expectedGenseeMinutes } from './harness/genseeMinutes.mjs';
+import type { RecipeSetup } from '../../support/recipes.mjs';
+import type { Sink, SinkRecord } from './harness/sink.mjs';
+import { waitUntil } from './harness/waiting.mjs';
+
+const VERSION = n8nVersion();
+const PICK_TABLES_BY_ID = VERSION.startsWith('1.');
+const REGION = 'eu';
+/** The Agora trigger polls once a minute at a random second. */
+const POLL_WAIT_MS = 150_000;
+
+const CREDENTIALS_BY_TYPE = {
+	qingsuyunApi: CREDENTIALS.qingsuyunApi,
+	agoraClassroomApi: CREDENTIALS.agoraClassroomApi,
+	httpHeaderAuth: CREDENTIALS.crmKey,
+};
+
+const WORKFLOWS = {
+	exam: 'recipeExamFlow01',
+	course: 'recipeCourseHr01',
+	webinarSheet: 'recipeWebinarSh1',
+	webinarChat: 'recipeWebinarCh1',
+	attendance: 'recipeAttendCrm1',
+	booking: 'recipeBookingAg1',
+};
+
+const HOOKS = {
+	qingsuyun: 'recipe-qsy/qingsuyun',
+	teachbase: 'recipe-tb/teachbase',
+	genseeSheet: 'recipe-gs-sheet/gensee',
+	genseeChat: 'recipe-gs-chat/gensee',
+};
+
+function recipes(sinkUrl: string, tableIds: Record<string, string>): RecipeSetup[] {
+	const common = {
+		credentials: CREDENTIALS_BY_TYPE,
+		tables: tableIds,
+		pickTablesById: PICK_TABLES_BY_ID,
+	};
+	return [
+		{
+			...common,
+			file: '01-qingsuyun-exam-to-crm-and-chat.json',
+			id: WORKFLOWS.exam,
+			settings: {
+				crmUpsertUrl: `${sinkUrl}/crm/upsert`,
+				chatBotType: 'dingtalk',
+				chatWebhookUrl: `${sinkUrl}/dingtalk/robot/send?access_token=t1`,
+			},
+			webhookIds: { 'Qingsuyun Trigger': 'recipe-qsy' },
+		},
+		{
+			...common,
+			file: '02-teachbase-course-completed-to-hr.json',
+			id: WORKFLOWS.course,
+			settings: { hrUrl: `${sinkUrl}/hr/training-records` },
+			webhookIds: { 'Teachbase Trigger': 'recipe-tb' },
+		},
+		{
+			...common,
+			file: '03-gensee-webinar-attendance-sheet.json',
+			id: WORKFLOWS.webinarSheet,
+			settings: {
+				summaryTo: 'sheet',
+				sheetWebhookUrl: `${sinkUrl}/sheet/attendance`,
+				chatBotType: 'wecom',
+				chatWebhookUrl: `${sinkUrl}/wecom/summary`,
+				moderatorChatUrl: `${sinkUrl}/wecom/moderator`,
+			},
+			webhookIds: { 'Gensee Trigger': 'recipe-gs-sheet' },
+		},
+		{
+			...common,
+			file: '03-gensee-webinar-attendance-sheet.json',
+			id: WORKFLOWS.webinarChat,
+			settings: {
+				summaryTo: 'chat',
+				sheetWebhookUrl: `${sinkUrl}/unused-sheet`,
+				chatBotType: 'feishu',
+				chatWebhookUrl: `${sinkUrl}/feishu/summary`,
+				moderatorChatUrl: `${sinkUrl}/feishu/moderator`,
+				messagePrefix: '[直播] ',
+			},
+			webhookIds: { 'Gensee Trigger': 'recipe-gs-chat' },
+		},
+		{
+			...common,
+			file: '04-agora-class-ended-attendance-to-crm.json',
+			id: WORKFLOWS.attendance,
+			settings: { crmAttendanceUrl: `${sinkUrl}/crm/attendance` },
+		},
+		{
+			...common,
+			credentials: { ...CREDENTIALS_BY_TYPE, httpHeaderAuth: CREDENTIALS.bookingKey },
+			file: '05-agora-booking-to-classroom.json',
+			id: WORKFLOWS.booking,
+			settings: { classroomType: 2 },
+			webhookIds: { 'Booking from CRM': 'recipe-booking' },
+		},
+	];
+}
+
+let suite: RecipeSuite;
+let n8n: RunningN8n;
+let sink: Sink;
+let agora: FakeAgoraServer;
+
+recipeSuite(
+	{
+		tables: {
+			exam_to_mark: {
+				answerSheetId: 'string',
+				paperName: 'string',
+				examineeCode: 'string',
+				examineeName: 'string',
+				autoScore: 'number',
+				submittedAt: 'string',
+			},
+			teachbase_events: {
+				event: 'string',
+				eventName: 'string',
+				status: 'string',
+				occurredAt: 'string',
+				receivedAt: 'string',
+				userId: 'number',
+				courseId: 'number',
+				courseSessionId: 'number',
+				progress: 'number',
+			},
+			gensee_attendance: {
+				classNo: 'string',
+				userId: 'string',
+				at: 'string',
+				action: 'number',
+				atMs: 'number',
+			},
+		},
+		recipes: ({ sinkUrl, tableIds }) => recipes(sinkUrl, tableIds),
+		webhooks: [...Object.values(HOOKS), 'crm-booking'],
+	},
+	(started) => {
+		suite = started;
+		({ n8n, sink, agora } = started);
+	},
+);
+
+function at(prefix: string): SinkRecord[] {
+	return sink.records.filter((record) => record.path.startsWith(prefix));
+}
+
+async function waitForRecords(
+	prefix: string,
+	count: number,
+	timeoutMs = 60_000,
+): Promise<SinkRecord[]> {
+	await waitUntil(
+		`${count} request(s) at ${prefix}`,
+		() => at(prefix).length >= count,
+		timeoutMs,
+		n8n,
+	);
+	return at(prefix);
+}
+
+/** Waits until `count` executions of the workflow have finished. */
+async function waitForExecutions(
+	workflowId: string,
+	count: number,
+	timeoutMs = 60_000,
+): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const records = await n8n.executionRecords(workflowId);
+		if (
+			records.filter((record) => record.status !== 'running' && record.status !== 'new').length >=
+			count
+		)
+			return;
+		if (Date.now() > deadline)
+			throw new Error(
+				`${workflowId}: ${records.length} execution(s), not ${count} finished\n${n8n.log().slice(-3000)}`,
+			);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+/** Every execution of the workflow so far succeeded (a failed one would hide behind a missing request). */
+async function expectNoFailures(workflowId: string): Promise<void> {
+	const records = await n8n.executionRecords(workflowId);
+	const failed = records.filter(
+		(record) => record.status !== 'success' && record.status !== 'waiting',
+	);
+	expect(
+		failed.map((record) => `${record.id} ${record.status}: ${record.data.slice(0, 1500)}`),
+	).toEqual([]);
+}
+
+async function rows(table: string): Promise<Row[]> {
+	const id = suite.tableIds[table];
+	if (id === undefined) throw new Error(`no table ${table}`);
+	return await suite.tables.rows(id);
+}
+
+describe(`recipes in n8n ${VERSION}`, () => {
+	it('01 Qingsuyun: a passed exam is upserted into the CRM, a failed one gets a DingTalk retake notice, one waiting for marking lands in the to-mark list', async () => {
+		const url = n8n.webhookUrl('recipe-qsy', 'qingsuyun');
+		const sheet = (name: string, code: string, realScore: number, judged: number | null) => {
+			const sample = qingsuyunSample('answerSheet', QINGSUYUN_SECRET);
+			sample.eventBody = {
+				...sample.eventBody,
+				id: `sheet-${code}`,
+				examineeName: name,
+				examineeCode: code,
+				realScore,
+				judged,
+			};
+			return postRaw(JSON.stringify(sample), 'application/json');
+		};
+		for (const delivery of [
+			sheet('张三', 'zhangsan', 86, 1),
+			sheet('李四', 'lisi', 45, 1),
+			sheet('王五', 'wangwu', 30, 0),
+		]) {
+			const reply = await deliver(url, delivery);
+			expect(reply.text).toBe('success');
+		}
+		await waitForExecutions(WORKFLOWS.exam, 3);
+		const [upsert] = at('/crm/upsert');
+		const [notice] = at('/dingtalk/');
+		expect(at('/crm/upsert')).toHaveLength(1);
+		expect(upsert?.headers.authorization).toBe(`Bearer ${API_TOKEN}`);
+		expect(upsert?.body).toMatchObject({
+			externalId: 'zhangsan',
+			name: '张三',
+			exam: '新员工入职考试',
+			score: 86,
+			passScore: 60,
+			scorePercent: 86,
+			passed: true,
+			answerSheetId: 'sheet-zhangsan',
+		});
+		expect(at('/dingtalk/')).toHaveLength(1);
+		expect(notice?.path).toBe('/dingtalk/robot/send?access_token=t1');
+		expect(notice?.body).toEqual({
+			msgtype: 'text',
+			text: {
+				content: expect.stringMatching(
+					/^【培训通知】补考通知：李四（lisi）在「新员工入职考试」中得分 45\/100（45%），及格线 60/,
+				),
+			},
+		});
+		const toMark = await rows('exam_to_mark');
+		expect(toMark).toEqual([
+			expect.objectContaining({
+				answerSheetId: 'sheet-wangwu',
+				examineeCode: 'wangwu',
+				examineeName: '王五',
+				autoScore: 30,
+				paperName: '新员工入职考试',
+			}),
+		]);
+		await expectNoFailures(WORKFLOWS.exam);
+	});
+});
+
+describe(`recipes in n8n ${VERSION}, continued`, () => {
+	it('02 Teachbase: every webhook is logged in the data table, only a completed course is written to the HR system', async () => {
+		const url = n8n.webhookUrl('recipe-tb', 'teachbase');
+		const updated = teachbaseSample('course_stat', 'updated');
+		const completed = {
+			...updated,
+			data: {
+				...updated.data,
+				status: 'completed',
+				progress: 100,
+				completed_at: '2024-03-05T12:00:00+03:00',
+				updated_at: '2024-03-05T12:00:01+03:00',
+			},
+		};
+		const section = teachbaseSample('section_stat', 'updated');
+		for (const body of [teachbaseSample('course_stat', 'created'), updated, completed, section]) {
+			const reply = await deliver(url, postRaw(JSON.stringify(body), 'application/json'));
+			expect(reply.status).toBe(200);
+		}
+		await waitForExecutions(WORKFLOWS.course, 4);
+		expect(at('/hr/')).toHaveLength(1);
+		const [record] = at('/hr/training-records');
+		expect(record?.headers.authorization).toBe(`Bearer ${API_TOKEN}`);
+		expect(record?.body).toEqual({
+			teachbaseUserId: 2240981,
+			email: 'a.smirnova@example.ru',
+			name: 'Анна Смирнова',
+			courseId: 84213,
+			courseSessionId: 190327,
+			status: 'completed',
+			progress: 100,
+			completedAt: '2024-03-05T09:00:00.000Z',
+		});
+		const logged = await rows('teachbase_events');
+		expect(logged.map((row) => [row.event, row.status, row.progress]).sort()).toEqual(
+			[
+				['course_stat.created', 'new', 0],
+				['course_stat.updated', 'inprogress', 62.5],
+				['course_stat.updated', 'completed', 100],
+				['section_stat.updated', 'completed', 100],
+			].sort(),
+		);
+		expect(logged.every((row) => row.userId === 2240981 && row.courseId === 84213)).toBe(true);
+		await expectNoFailures(WORKFLOWS.course);
+	});
+
+	it("03 Gensee: joins and leaves become rows; at 105 each attendee's minutes are what the rows imply, sent once to the sheet, and the session's rows are cleared", async () => {
+		const url = n8n.webhookUrl('recipe-gs-sheet', 'gensee');
+		const tableId = suite.tableIds.gensee_attendance ?? '';
+		const now = Date.now();
+		const minute = 60_000;
+		const seeded = (classNo: string, userId: string, action: number, atMs: number): Row => ({
+			classNo,
+			userId,
+			action,
+			atMs,
+			at: new Date(atMs).toISOString(),
+		});
+		const CLASS = genseeActionSample('105').ClassNo ?? '';
+		// Calls from earlier in the session, as the recipe recorded them.
+		await suite.tables.insert(tableId, [
+			seeded(CLASS, '1001', 101, now - 50 * minute),
+			seeded(CLASS, '1001', 107, now - 20 * minute),
+			seeded(CLASS, '1001', 101, now - 10 * minute),
+			seeded(CLASS, '1002', 101, now - 40 * minute),
+			seeded(CLASS, '1002', 110, now - 35 * minute),
+			seeded('another-webinar', '1003', 101, now - 5 * minute),
+		]);
+		// And live ones now: the sample attendee joins and leaves; 103 is not a recipe event.
+		for (const action of ['101', '103', '107']) {
+			expect((await deliver(url, getQuery(genseeActionSample(action)))).status).toBe(200);
+			await new Promise((resolve) => setTimeout(resolve, 1_500));
+		}
+		await waitForExecutions(WORKFLOWS.webinarSheet, 2);
+		const before = (await rows('gensee_attendance')).filter((row) => row.classNo === CLASS);
+		expect(before).toHaveLength(7);
+		expect(before.filter((row) => row.userId === '9934592202').map((row) => row.action)).toEqual([
+			101, 107,
+		]);
+
+		expect((await deliver(url, getQuery(genseeActionSample('105')))).status).toBe(200);
+		const [summary] = await waitForRecords('/sheet/attendance', 1);
+		const stoppedAt = Date.parse(String(summary?.body.stoppedAt));
+		const expected = expectedGenseeMinutes(before, stoppedAt);
+		expect(expected['1001']?.minutes).toBeGreaterThan(39.9);
+		const attendees = Array.isArray(summary?.body.attendees) ? summary.body.attendees : [];
+		expect(summary?.body.classNo).toBe(CLASS);
+		expect(
+			Object.fromEntries(
+				attendees.map((attendee: Record<string, unknown>) => [
+					String(attendee.userId),
+					{
+						minutes: attendee.minutes,
+						sessions: attendee.sessions,
+						stillInAtStop: attendee.stillInAtStop,
+					},
+				]),
+			),
+		).toEqual(expected);
+		await waitForExecutions(WORKFLOWS.webinarSheet, 3);
+		const after = await rows('gensee_attendance');
+		expect(after.filter((row) => row.classNo === CLASS)).toEqual([]);
+		expect(after.filter((row) => row.classNo === 'another-webinar')).toHaveLength(1);
+		expect(at('/sheet/')).toHaveLength(1);
+		expect(at('/wecom/summary')).toEqual([]);
+		await expectNoFailures(WORKFLOWS.webinarSheet);
+	});
+
+	it("03 Gensee: the summary as a Feishu message, and web and client questions in the moderator's chat", async () => {
+		const chatUrl = n8n.webhookUrl('recipe-gs-chat', 'gensee');
+		const now = Date.now();
+		await suite.tables.insert(suite.tableIds.gensee_attendance ?? '', [
+			{ classNo: 'webinar-b', userId: '2001', action: 101, atMs: now - 30 * 60_000, at: '' },
+			{ classNo: 'webinar-b', userId: '2001', action: 107, atMs: now - 5 * 60_000, at: '' },
+		]);
+		const stop = { ...genseeActionSample('105'), ClassNo: 'webinar-b' };
+		expect((await deliver(chatUrl, getQuery(stop))).status).toBe(200);
+		const [message] = await waitForRecords('/feishu/summary', 1);
+		expect(message?.body).toEqual({
+			msg_type: 'text',
+			content: { text: '[直播] 直播已结束（webinar-b），出勤 1 人：\n2001：25 分钟（进入 1 次）' },
+		});
+
+		const questionsUrl = n8n.webhookUrl('recipe-gs-chat', 'gensee');
+		expect(
+			(await deliver(questionsUrl, postRaw(GENSEE_QA_XML, 'text/plain; charset=utf-8'))).status,
+		).toBe(200);
+		expect(
+			(
+				await deliver(
+					questionsUrl,
+					postRaw(
+						new URLSearchParams(GENSEE_WEB_QUESTION).toString(),
+						'application/x-www-form-urlencoded',
+					),
+				)
+			).status,
+		).toBe(200);
+		const questions = await waitForRecords('/feishu/moderator', 3);
+		expect(
+			questions
+				.map((record) => record.body)
+				.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+		).toEqual(
+			[
+				'[直播] 提问 · 张伟：老师，第三章的作业什么时候交？',
+				'[直播] 提问 · Li Na：Will the slides be shared?',
+				'[直播] 提问 · 王芳：回放什么时候可以看？',
+			]
+				.map((text) => ({ msg_type: 'text', content: { text } }))
+				.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+		);
+		await expectNoFailures(WORKFLOWS.webinarChat);
+	});
+
+	it('05 Agora: a booking creates the classroom, answers the CRM with its ID, and starts the class at the booked time', async () => {
+		const url = `${n8n.baseUrl}/webhook/crm-booking`;
+		const booking = {
+			bookingId: 'deal-4711',
+			className: '商务英语 B2 · 第 3 课',
+			startTime: new Date(Date.now() + 15_000).toISOString(),
+			durationMinutes: 90,
+		};
+		const refused = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-api-key': 'wrong' },
+			body: JSON.stringify({ ...booking, bookingId: 'deal-intruder' }),
+		});
+		expect(refused.status).toBe(403);
+		const reply = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-api-key': BOOKING_KEY },
+			body: JSON.stringify(booking),
+		});
+		expect(reply.status).toBe(200);
+		expect(await reply.json()).toEqual({
+			classroomId: 'deal-4711',
+			alreadyExisted: false,
+			startsAt: booking.startTime,
+		});
+		const room = agora.room(REGION, 'deal-4711');
+		expect(room).toMatchObject({ roomName: booking.className, roomType: 2, state: 0 });
+		expect(room?.roomProperties).toMatchObject({
+			schedule: { startTime: Date.parse(booking.startTime), duration: 5400, closeDelay: 600 },
+		});
+		expect(agora.room(REGION, 'deal-intruder')).toBeUndefined();
+		// Looked at every 100 ms: the class is seen started within 100 ms of the call that starts it.
+		let startedAt = 0;
+		await waitUntil(
+			'the class to start',
+			() => {
+				startedAt = Date.now();
+				return agora.room(REGION, 'deal-4711')?.state === 1;
+			},
+			60_000,
+			n8n,
+			100,
+		);
+		expect(startedAt).toBeGreaterThanOrEqual(Date.parse(booking.startTime));
+		expect(startedAt).toBeLessThan(Date.parse(booking.startTime) + 10_000);
+		expect(
+			agora.requests.filter(
+				(request) =>
+					request.method === 'PUT' &&
+					request.segments.at(-1) === '1' &&
+					request.segments.includes('deal-4711'),
+			),
+		).toHaveLength(1);
+		await waitForExecutions(WORKFLOWS.booking, 1);
+		await expectNoFailures(WORKFLOWS.booking);
+	});
+
+	it(
+		"04 Agora: when a class ends, each student's attendance (Get Attendance) is posted to the CRM",
+		async () => {
+			const ROOM = 'recipe class #4';
+			const start = Date.now() - 2 * 60 * 60_000;
+			const minutes = (count: number) => start + count * 60_000;
+			agora.createRoom(REGION, ROOM);
+			const move = (
+				list: 'onlineUsers' | 'offlineUsers',
+				userUuid: string,
+				role: number,
+				time: number,
+			) =>
+				agora.addEvent(REGION, ROOM, 20, {
+					total: 1,
+					[list]: [
+						{
+							userUuid,
+							userName: userUuid.toUpperCase(),
+							role: String(role),
+							type: 1,
+							updateTime: time,
+						},
+					],
+				});
+			agora.addEvent(REGION, ROOM, 1, { state: 1, startTime: minutes(0) });
+			move('onlineUsers', 'teacher-1', 1, minutes(0));
+			move('onlineUsers', 'student-1', 2, minutes(0));
+			move('onlineUsers', 'student-2', 2, minutes(10));
+			move('offlineUsers', 'student-1', 2, minutes(30));
+			agora.addEvent(REGION, ROOM, 1, { state: 2, endTime: minutes(60) });
+			const posted = await waitForRecords('/crm/attendance', 2, POLL_WAIT_MS);
+			await new Promise((resolve) => setTimeout(resolve, 2_000));
+			expect(at('/crm/attendance')).toHaveLength(2);
+			expect(posted.every((record) => record.headers.authorization === `Bearer ${API_TOKEN}`)).toBe(
+				true,
+			);
+			const byStudent = Object.fromEntries(
+				posted.map((record) => [String(record.body.studentId), record.body]),
+			);
+			expect(byStudent['student-1']).toEqual({
+				classroomId: ROOM,
+				studentId: 'student-1',
+				studentName: 'STUDENT-1',
+				minutesPresent: 30,
+				sessions: 1,
+				firstJoinedAt: new Date(minutes(0)).toISOString(),
+				lastLeftAt: new Date(minutes(30)).toISOString(),
+				wasKicked: false,
+				classStartedAt: new Date(minutes(0)).toISOString(),
+				classEndedAt: new Date(minutes(60)).toISOString(),
+			});
+			expect(byStudent['student-2']).toMatchObject({
+				minutesPresent: 50,
+				sessions: 1,
+				lastLeftAt: null,
+			});
+			await expectNoFailures(WORKFLOWS.attendance);
+		},
+		POLL_WAIT_MS + 30_000,
+	);
+});
