@@ -61,7 +61,12 @@ async function main(): Promise<void> {
 		// Imported only: the pictures need no active workflows.
 		await n8n.importWorkflows(await writeRecipes(dir, setups), [], { activate: false });
 		const cookie = await ownerCookie(n8n.baseUrl);
-		const page = await editorPage(browser, n8n.baseUrl, cookie, { width: 1800, height: 1100 });
+		const page = await editorPage(browser, n8n.baseUrl, cookie, {
+			width: 1600,
+			height: 1000,
+			// Sharp enough to read the sticky notes when the picture is opened at full size.
+			deviceScaleFactor: 2,
+		});
 		for (const setup of setups) {
 			await page.goto(`${n8n.baseUrl}/workflow/${setup.id}`, {
 				waitUntil: 'networkidle2',

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type Viewport } from 'puppeteer-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -33,7 +33,7 @@ export async function editorPage(
 	browser: Browser,
 	baseUrl: string,
 	cookie: string,
-	viewport = { width: 1400, height: 1000 },
+	viewport: Viewport = { width: 1400, height: 1000 },
 ): Promise<Page> {
 	const page = await browser.newPage();
 	await page.setViewport(viewport);
