@@ -76,6 +76,8 @@ async function main(): Promise<void> {
 			// "Zoom to fit" (the canvas shortcut 1), after n8n's own fit on load has settled.
 			await new Promise((resolve) => setTimeout(resolve, 1_500));
 			await page.keyboard.press('1');
+			// One step out (the shortcut -), so the floating "Execute workflow" button covers no node.
+			await page.keyboard.press('-');
 			await new Promise((resolve) => setTimeout(resolve, 1_000));
 			const target = path.join(OUTPUT, setup.file.replace(/\.json$/, '.png'));
 			await page.screenshot({ path: target });

@@ -11,23 +11,26 @@ export const OWNER = {
 	password: 'Passw0rd-Edu-Events',
 };
 
-/** Creates the owner account and returns its session cookie's value; n8n mounts /rest a little after /healthz. */
+/**
+ * Creates the owner account and returns its session cookie's value. n8n mounts /rest a little
+ * after /healthz, and answers 200 "n8n is starting up" until then: both are waited out.
+ */
 export async function ownerCookie(baseUrl: string): Promise<string> {
 	const deadline = Date.now() + 60_000;
-	let response: Response;
 	for (;;) {
-		response = await fetch(`${baseUrl}/rest/owner/setup`, {
+		const response = await fetch(`${baseUrl}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify(OWNER),
 		});
-		if (response.status !== 404 || Date.now() > deadline) break;
+		const text = await response.text();
+		const cookie = /n8n-auth=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+		if (response.status === 200 && cookie !== undefined) return cookie;
+		const starting = response.status === 404 || text.includes('starting up');
+		if (!starting || Date.now() > deadline)
+			throw new Error(`owner setup failed: ${response.status} ${text}`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	const cookie = /n8n-auth=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
-	if (response.status !== 200 || cookie === undefined)
-		throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
-	return cookie;
 }
 
 /** A signed-in session of the owner: `call` sends JSON and returns n8n's `data`. */

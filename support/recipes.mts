@@ -98,15 +98,10 @@ function pickTable(node: Json, tables: Record<string, string>, byId: boolean): v
 	const locator = parameters.dataTableId;
 	if (!isRecord(locator) || locator.mode !== 'name' || typeof locator.value !== 'string')
 		throw new Error(`data table node ${String(node.name)} does not name its table`);
+	if (!byId) return;
 	const id = tables[locator.value];
 	if (id === undefined) throw new Error(`no data table ${locator.value} was created`);
-	if (byId)
-		parameters.dataTableId = {
-			__rl: true,
-			mode: 'list',
-			value: id,
-			cachedResultName: locator.value,
-		};
+	parameters.dataTableId = { __rl: true, mode: 'list', value: id, cachedResultName: locator.value };
 }
 
 /** The recipe as the user has set it up, ready for `n8n import:workflow`. */

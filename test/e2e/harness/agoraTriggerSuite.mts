@@ -1,19 +1,9 @@
-import { afterAll, beforeAll } from 'vitest';
+import { agoraCredentialSubstitutions } from '../../../support/fakes/agoraApp.mjs';
+import type { FakeAgoraServer } from '../../../support/fakes/agoraServer.mjs';
+import { startN8n } from '../../../support/startN8n.mjs';
+import { agoraSinkSuite, type AgoraSinkN8n } from './agoraSinkSuite.mjs';
 
-import {
-	APP_ID,
-	CERTIFICATE,
-	agoraCredentialSubstitutions,
-} from '../../../support/fakes/agoraApp.mjs';
-import { FakeAgoraServer } from '../../../support/fakes/agoraServer.mjs';
-import { startN8n, type RunningN8n } from '../../../support/startN8n.mjs';
-import { Sink } from './sink.mjs';
-
-export interface AgoraTriggerSuite {
-	n8n: RunningN8n;
-	agora: FakeAgoraServer;
-	sink: Sink;
-}
+export type AgoraTriggerSuite = AgoraSinkN8n;
 
 export interface AgoraTriggerSuiteOptions {
 	/** Workflow fixtures with an Agora Classroom Trigger, all activated. */
@@ -32,28 +22,23 @@ export function agoraTriggerSuite(
 	options: AgoraTriggerSuiteOptions,
 	onStart: (suite: AgoraTriggerSuite) => void,
 ): void {
-	let agora: FakeAgoraServer | undefined;
-	let sink: Sink | undefined;
-	let n8n: RunningN8n | undefined;
-	beforeAll(async () => {
-		agora = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
-		sink = await Sink.start();
-		options.prepare?.(agora);
-		n8n = await startN8n({
-			credentials: ['agoraTrigger.credentials.json'],
-			workflows: options.workflows,
-			substitutions: {
-				SINK_URL: sink.url,
-				...agoraCredentialSubstitutions(agora.url),
-				...options.rooms,
-			},
-			webhooks: [],
-		});
-		onStart({ n8n, agora, sink });
-	}, 240_000);
-	afterAll(async () => {
-		await n8n?.stop();
-		await sink?.close();
-		await agora?.stop();
-	});
+	agoraSinkSuite(
+		async (agora, sink, keep) => {
+			options.prepare?.(agora);
+			const n8n = await startN8n({
+				credentials: ['agoraTrigger.credentials.json'],
+				workflows: options.workflows,
+				substitutions: {
+					SINK_URL: sink.url,
+					...agoraCredentialSubstitutions(agora.url),
+					...options.rooms,
+				},
+				webhooks: [],
+			});
+			keep(n8n);
+			return { n8n, agora, sink };
+		},
+		onStart,
+		240_000,
+	);
 }

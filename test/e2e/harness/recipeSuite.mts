@@ -7,19 +7,12 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
-import { afterAll, beforeAll } from 'vitest';
-
 import { DataTables, type ColumnType } from '../../../support/dataTables.mjs';
-import {
-	APP_ID,
-	CERTIFICATE,
-	agoraCredentialSubstitutions,
-} from '../../../support/fakes/agoraApp.mjs';
-import { FakeAgoraServer } from '../../../support/fakes/agoraServer.mjs';
+import { agoraCredentialSubstitutions } from '../../../support/fakes/agoraApp.mjs';
 import { RestSession } from '../../../support/n8nRest.mjs';
-import { startN8n, type RunningN8n } from '../../../support/startN8n.mjs';
 import { writeRecipes, type RecipeSetup } from '../../../support/recipes.mjs';
-import { Sink } from './sink.mjs';
+import { startN8n } from '../../../support/startN8n.mjs';
+import { agoraSinkSuite, type AgoraSinkN8n } from './agoraSinkSuite.mjs';
 
 export const QINGSUYUN_SECRET = 'recipe-e2e-qingsuyun-secret-key-01';
 export const API_TOKEN = 'recipe-e2e-crm-token-0001';
@@ -32,10 +25,7 @@ export const CREDENTIALS = {
 	bookingKey: { id: 'recipeHookCred01', name: 'Booking webhook key' },
 };
 
-export interface RecipeSuite {
-	n8n: RunningN8n;
-	agora: FakeAgoraServer;
-	sink: Sink;
+export interface RecipeSuite extends AgoraSinkN8n {
 	tables: DataTables;
 	/** Table ids by name. */
 	tableIds: Record<string, string>;
@@ -54,36 +44,31 @@ export function recipeSuite(
 	options: RecipeSuiteOptions,
 	onStart: (suite: RecipeSuite) => void,
 ): void {
-	let agora: FakeAgoraServer | undefined;
-	let sink: Sink | undefined;
-	let n8n: RunningN8n | undefined;
-	beforeAll(async () => {
-		agora = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
-		sink = await Sink.start();
-		n8n = await startN8n({
-			credentials: ['recipes.credentials.json'],
-			workflows: [],
-			substitutions: {
-				...agoraCredentialSubstitutions(agora.url),
-				QINGSUYUN_SECRET,
-				API_TOKEN,
-				BOOKING_KEY,
-			},
-			webhooks: [],
-		});
-		const tables = await DataTables.ofOwner(await RestSession.asOwner(n8n.baseUrl));
-		const tableIds: Record<string, string> = {};
-		for (const [name, columns] of Object.entries(options.tables))
-			tableIds[name] = await tables.create(name, columns);
-		const dir = path.join(n8n.userFolder, 'recipes');
-		await mkdir(dir, { recursive: true });
-		const files = await writeRecipes(dir, options.recipes({ sinkUrl: sink.url, tableIds }));
-		await n8n.importWorkflows(files, options.webhooks);
-		onStart({ n8n, agora, sink, tables, tableIds });
-	}, 400_000);
-	afterAll(async () => {
-		await n8n?.stop();
-		await sink?.close();
-		await agora?.stop();
-	});
+	agoraSinkSuite(
+		async (agora, sink, keep) => {
+			const n8n = await startN8n({
+				credentials: ['recipes.credentials.json'],
+				workflows: [],
+				substitutions: {
+					...agoraCredentialSubstitutions(agora.url),
+					QINGSUYUN_SECRET,
+					API_TOKEN,
+					BOOKING_KEY,
+				},
+				webhooks: [],
+			});
+			keep(n8n);
+			const tables = await DataTables.ofOwner(await RestSession.asOwner(n8n.baseUrl));
+			const tableIds: Record<string, string> = {};
+			for (const [name, columns] of Object.entries(options.tables))
+				tableIds[name] = await tables.create(name, columns);
+			const dir = path.join(n8n.userFolder, 'recipes');
+			await mkdir(dir, { recursive: true });
+			const files = await writeRecipes(dir, options.recipes({ sinkUrl: sink.url, tableIds }));
+			await n8n.importWorkflows(files, options.webhooks);
+			return { n8n, agora, sink, tables, tableIds };
+		},
+		onStart,
+		400_000,
+	);
 }
