@@ -19,8 +19,12 @@ import {
 	recordingStateName,
 	stageName,
 	userMovementName,
+	userMovements,
 	usersInOutName,
 	parseAgoraEvent,
+	CLASS_STATE_TIME,
+	USER_LISTS,
+	integer,
 	type AgoraEvent,
 } from './events';
 import { normaliseUser } from './users';
@@ -30,9 +34,6 @@ export interface AgoraDecodeOptions extends DecodeOptions {
 	/** Users in/out (cmd 20): one item per user instead of one per event. */
 	oneItemPerUser: boolean;
 }
-
-/** Lists of users whose entries carry a role. */
-const USER_LISTS = ['onlineUsers', 'offlineUsers'] as const;
 
 function iso(value: unknown): string | undefined {
 	return isEpochMillis(value) ? epochMillisToIso(value, AGORA_TIME_ZONE) : undefined;
@@ -98,9 +99,7 @@ function occurredAtMillis(event: AgoraEvent): number | undefined {
 	const { data } = event;
 	switch (event.cmd) {
 		case AGORA_CMD.classState: {
-			const key = ({ 1: 'startTime', 2: 'endTime', 3: 'closeTime' } as Record<string, string>)[
-				String(data.state)
-			];
+			const key = CLASS_STATE_TIME[integer(data.state) ?? -1];
 			return key === undefined ? undefined : latest([data[key]]);
 		}
 		case AGORA_CMD.usersInOut:
@@ -159,46 +158,33 @@ function rawOf(event: AgoraEvent): IDataObject {
 	return raw;
 }
 
-const MOVEMENT: Record<string, string> = {
-	'User joined': 'joined',
-	'User reconnected': 'reconnected',
-	'User left': 'left',
-	'User kicked': 'kicked',
-};
-
 /** Users in/out split into one item per user, each with its own name, time and movement. */
 function perUserItems(event: AgoraEvent, options: AgoraDecodeOptions): INodeExecutionData[] {
 	const items: INodeExecutionData[] = [];
 	const receivedAt = nowIso(AGORA_TIME_ZONE, options.receivedAt);
-	for (const list of USER_LISTS) {
-		const users = event.data[list];
-		if (!Array.isArray(users)) continue;
-		for (const entry of users) {
-			const user = normaliseUser(entry);
-			if (user === undefined) continue;
-			const name = userMovementName(list === 'onlineUsers' ? 'online' : 'offline', user.type);
-			const userUuid = typeof user.userUuid === 'string' ? user.userUuid : '';
-			items.push(
-				buildEventItem(
-					{
-						platform: AGORA_PLATFORM,
-						event: String(event.cmd),
-						eventName: name,
-						eventId: `${event.roomUuid}:${event.sequence}:${list === 'onlineUsers' ? 'in' : 'out'}:${userUuid}`,
-						occurredAt: iso(user.updateTime),
-						receivedAt,
-					},
-					{
-						roomUuid: event.roomUuid,
-						sequence: event.sequence,
-						cmd: event.cmd,
-						movement: MOVEMENT[name],
-						...withAgoraIsoTimes(user),
-					},
-					options.includeRaw ? rawOf(event) : undefined,
-				),
-			);
-		}
+	for (const { list, movement, user: entry } of userMovements(event.data)) {
+		const user = normaliseUser(entry) ?? {};
+		const userUuid = typeof user.userUuid === 'string' ? user.userUuid : '';
+		items.push(
+			buildEventItem(
+				{
+					platform: AGORA_PLATFORM,
+					event: String(event.cmd),
+					eventName: userMovementName(movement),
+					eventId: `${event.roomUuid}:${event.sequence}:${list === 'onlineUsers' ? 'in' : 'out'}:${userUuid}`,
+					occurredAt: iso(user.updateTime),
+					receivedAt,
+				},
+				{
+					roomUuid: event.roomUuid,
+					sequence: event.sequence,
+					cmd: event.cmd,
+					movement,
+					...withAgoraIsoTimes(user),
+				},
+				options.includeRaw ? rawOf(event) : undefined,
+			),
+		);
 	}
 	return items;
 }

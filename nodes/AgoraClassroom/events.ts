@@ -96,12 +96,58 @@ export function agoraEventTypeName(cmd: number): string {
 	return AGORA_EVENT_TYPES.find((type) => type.cmd === cmd)?.name ?? `Agora Event ${cmd}`;
 }
 
-/** Users in/out entries: `type` 1 joined / 2 reconnected when online, 1 left / 2 kicked when offline. */
-export function userMovementName(direction: 'online' | 'offline', type: unknown): string {
-	const kind = integer(type);
-	if (direction === 'online') return kind === 2 ? 'User reconnected' : 'User joined';
-	return kind === 2 ? 'User kicked' : 'User left';
+/** The user lists of a users in/out event (cmd 20). */
+export const USER_LISTS = ['onlineUsers', 'offlineUsers'] as const;
+
+export type UserList = (typeof USER_LISTS)[number];
+
+export type UserMovementKind = 'joined' | 'reconnected' | 'left' | 'kicked';
+
+/** One user entry of a users in/out event (cmd 20), with what happened to that user. */
+export interface UserMovement {
+	list: UserList;
+	movement: UserMovementKind;
+	/** The entry as Agora sent it: userUuid, userName, role, updateTime, type… */
+	user: JsonRecord;
 }
+
+const MOVEMENT_NAMES: Readonly<Record<UserMovementKind, string>> = {
+	joined: 'User joined',
+	reconnected: 'User reconnected',
+	left: 'User left',
+	kicked: 'User kicked',
+};
+
+/** Users in/out entries: `type` 1 joined / 2 reconnected when online, 1 left / 2 kicked when offline. */
+export function userMovementKind(list: UserList, type: unknown): UserMovementKind {
+	const kind = integer(type);
+	if (list === 'onlineUsers') return kind === 2 ? 'reconnected' : 'joined';
+	return kind === 2 ? 'kicked' : 'left';
+}
+
+export function userMovementName(movement: UserMovementKind): string {
+	return MOVEMENT_NAMES[movement];
+}
+
+/** The user entries of a users in/out event's data, online users first; entries that are not objects are skipped. */
+export function userMovements(data: JsonRecord): UserMovement[] {
+	const movements: UserMovement[] = [];
+	for (const list of USER_LISTS) {
+		const users = data[list];
+		if (!Array.isArray(users)) continue;
+		for (const user of users)
+			if (isRecord(user))
+				movements.push({ list, movement: userMovementKind(list, user.type), user });
+	}
+	return movements;
+}
+
+/** The time field a class state event (cmd 1) carries: started → startTime, ended → endTime, closed → closeTime. */
+export const CLASS_STATE_TIME: Readonly<Record<number, 'startTime' | 'endTime' | 'closeTime'>> = {
+	1: 'startTime',
+	2: 'endTime',
+	3: 'closeTime',
+};
 
 export function classStateName(state: unknown): string {
 	switch (integer(state)) {
@@ -135,11 +181,11 @@ function listLength(value: unknown): number {
 
 export function usersInOutName(data: JsonRecord): string {
 	const names = new Set<string>();
-	for (const direction of ['online', 'offline'] as const) {
-		const users = data[`${direction}Users`];
+	for (const list of USER_LISTS) {
+		const users = data[list];
 		if (!Array.isArray(users)) continue;
 		for (const user of users)
-			names.add(userMovementName(direction, isRecord(user) ? user.type : undefined));
+			names.add(userMovementName(userMovementKind(list, isRecord(user) ? user.type : undefined)));
 	}
 	if (names.size === 1) return [...names][0];
 	return 'Users joined or left';

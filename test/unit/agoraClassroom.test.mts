@@ -184,4 +184,95 @@ describe('Agora Classroom node', () => {
 		expect(server.requestCount('sequences') - before).toBe(3);
 		expect(server.requests.at(-1)?.query.get('cmd')).toBe('3');
 	});
+
+	it('gets attendance over every page of the users in/out and class state events, students by default', async () => {
+		const start = Date.parse('2026-11-23T09:00:00Z');
+		const minutes = (count: number) => start + count * 60_000;
+		const move = (
+			list: 'onlineUsers' | 'offlineUsers',
+			type: number,
+			userUuid: string,
+			time: number,
+			role = 2,
+		) =>
+			server.addEvent(REGION, ROOM, 20, {
+				total: 1,
+				[list]: [
+					{
+						userUuid,
+						userName: userUuid.toUpperCase(),
+						role: String(role),
+						type,
+						updateTime: time,
+					},
+				],
+			});
+		server.addEvent(REGION, ROOM, 1, { state: 1, startTime: minutes(0) });
+		move('onlineUsers', 1, 'teacher', minutes(0), 1);
+		// 120 students join and leave in pairs, between chat messages that are not read.
+		for (let index = 0; index < 120; index++) {
+			move('onlineUsers', 1, `s${String(index).padStart(3, '0')}`, minutes(1));
+			server.addEvent(REGION, ROOM, 3, { message: `m${index}` });
+		}
+		for (let index = 0; index < 120; index++)
+			move(
+				'offlineUsers',
+				index % 2 === 0 ? 1 : 2,
+				`s${String(index).padStart(3, '0')}`,
+				minutes(31),
+			);
+		move('onlineUsers', 1, 's000', minutes(40));
+		move('onlineUsers', 2, 's000', minutes(45));
+		server.addEvent(REGION, ROOM, 1, { state: 2, endTime: minutes(60) });
+		const before = server.requestCount('sequences');
+		const output = await run([{ resource: 'room', operation: 'getAttendance', roomUuid: ROOM }]);
+		const requests = server.requests.slice(-(server.requestCount('sequences') - before));
+		expect(requests.map((request) => request.query.get('cmd'))).toEqual(['1', '20', '20', '20']);
+		expect(output).toHaveLength(120);
+		expect(output.every((item) => item.pairedItem !== undefined)).toBe(true);
+		expect(output[0]?.json).toEqual({
+			roomUuid: ROOM,
+			userUuid: 's000',
+			userName: 'S000',
+			role: 'student',
+			firstJoinedAt: '2026-11-23T09:01:00.000Z',
+			lastLeftAt: null,
+			sessions: 2,
+			minutesPresent: 50,
+			wasKicked: false,
+			stillInClassroom: true,
+			classStartedAt: '2026-11-23T09:00:00.000Z',
+			classEndedAt: '2026-11-23T10:00:00.000Z',
+		});
+		expect(output[1]?.json).toMatchObject({
+			userUuid: 's001',
+			sessions: 1,
+			minutesPresent: 30,
+			wasKicked: true,
+			lastLeftAt: '2026-11-23T09:31:00.000Z',
+			stillInClassroom: false,
+		});
+		expect(output.at(-1)?.json.userUuid).toBe('s119');
+
+		const teachers = await run([
+			{
+				resource: 'room',
+				operation: 'getAttendance',
+				roomUuid: ROOM,
+				roles: ['teacher'],
+				attendanceOptions: { classTimeOnly: true },
+			},
+		]);
+		expect(teachers.map((item) => item.json)).toMatchObject([
+			{ userUuid: 'teacher', role: 'teacher', minutesPresent: 60, stillInClassroom: true },
+		]);
+	});
+
+	it("fails Get Attendance with Agora's answer when the classroom does not exist", async () => {
+		const error = await failureOf(
+			run([{ resource: 'room', operation: 'getAttendance', roomUuid: 'missing room' }]),
+		);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('Agora answered HTTP 404, code 20404100: Room not exists!');
+	});
 });

@@ -15,6 +15,7 @@ const OPERATIONS: Readonly<Record<string, Readonly<Record<string, Operation>>>> 
 	room: {
 		create: room.create.execute,
 		get: room.get.execute,
+		getAttendance: room.getAttendance.execute,
 		setState: room.setState.execute,
 		updateProperties: room.updateProperties.execute,
 		deleteProperties: room.deleteProperties.execute,

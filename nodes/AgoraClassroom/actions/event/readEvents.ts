@@ -1,18 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { decodeAgoraEvent, splitParsable } from '../../decode';
+import type { AgoraEvent } from '../../events';
 import { isChosenEventType } from '../../eventTypeFilter';
 import { readPage, walkPages } from '../../transport/pagination';
 import { agoraApiRequest } from '../../transport/request';
 
-export interface EventQuery {
+/** Where to read events: a sequence list, optionally one event type, optionally after a sequence. */
+export interface EventSource {
 	path: string[];
-	/** Agora's `cmd` filter, when exactly one event type is wanted. */
+	/** Agora's `cmd` filter: one event type (the API takes only one). */
 	cmd?: number;
-	/** Event types (`cmd`) to keep; empty keeps all. */
-	cmds: number[];
 	/** Only events with a higher sequence. */
 	afterSequence?: number;
+}
+
+export interface EventQuery extends EventSource {
+	/** Event types (`cmd`) to keep; empty keeps all. */
+	cmds: number[];
 	returnAll: boolean;
 	limit: number;
 	includeRaw: boolean;
@@ -20,8 +25,37 @@ export interface EventQuery {
 }
 
 /**
- * Reads an event list page by page (`nextId`, 100 per page), keeps the wanted event types and
- * decodes them into items in the common envelope, until the list ends or the limit is reached.
+ * Reads an event list page by page (`nextId`, 100 per page), handing each page's events (entries
+ * that are not events left out) to `takeEvents`, until the list ends or `wantsMore` says stop.
+ */
+export async function walkEventPages(
+	context: IExecuteFunctions,
+	source: EventSource,
+	wantsMore: () => boolean,
+	takeEvents: (events: AgoraEvent[]) => void,
+): Promise<void> {
+	const after = source.afterSequence;
+	await walkPages({
+		startAt: after === undefined ? null : String(after + 1),
+		wantsMore,
+		fetchPage: async (nextId) => {
+			const qs: IDataObject = {};
+			if (nextId !== null) qs.nextId = nextId;
+			if (source.cmd !== undefined) qs.cmd = source.cmd;
+			return readPage(await agoraApiRequest.call(context, 'GET', source.path, undefined, qs));
+		},
+		takePage: (page) =>
+			takeEvents(
+				splitParsable(page.list).events.filter(
+					(event) => after === undefined || event.sequence > after,
+				),
+			),
+	});
+}
+
+/**
+ * Reads an event list page by page, keeps the wanted event types and decodes them into items in
+ * the common envelope, until the list ends or the limit is reached.
  */
 export async function readEvents(
 	context: IExecuteFunctions,
@@ -31,19 +65,13 @@ export async function readEvents(
 	const items: INodeExecutionData[] = [];
 	const wanted = query.returnAll ? Number.POSITIVE_INFINITY : query.limit;
 	let events = 0;
-	await walkPages({
-		startAt: query.afterSequence === undefined ? null : String(query.afterSequence + 1),
-		wantsMore: () => events < wanted,
-		fetchPage: async (nextId) => {
-			const qs: IDataObject = {};
-			if (nextId !== null) qs.nextId = nextId;
-			if (query.cmd !== undefined) qs.cmd = query.cmd;
-			return readPage(await agoraApiRequest.call(context, 'GET', query.path, undefined, qs));
-		},
-		takePage: (page) => {
-			for (const event of splitParsable(page.list).events) {
+	await walkEventPages(
+		context,
+		query,
+		() => events < wanted,
+		(page) => {
+			for (const event of page) {
 				if (events >= wanted) break;
-				if (query.afterSequence !== undefined && event.sequence <= query.afterSequence) continue;
 				if (!isChosenEventType(query.cmds, event.cmd)) continue;
 				events++;
 				items.push(
@@ -55,6 +83,6 @@ export async function readEvents(
 				);
 			}
 		},
-	});
+	);
 	return items;
 }

@@ -3,10 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as create from './create.operation';
 import * as deleteProperties from './deleteProperties.operation';
 import * as get from './get.operation';
+import * as getAttendance from './getAttendance.operation';
 import * as setState from './setState.operation';
 import * as updateProperties from './updateProperties.operation';
 
-export { create, deleteProperties, get, setState, updateProperties };
+export { create, deleteProperties, get, getAttendance, setState, updateProperties };
 
 export const description: INodeProperties[] = [
 	{
@@ -35,6 +36,13 @@ export const description: INodeProperties[] = [
 				action: 'Get a classroom',
 			},
 			{
+				name: 'Get Attendance',
+				value: 'getAttendance',
+				description:
+					'Get who attended a classroom: one item per user with first join, last leave, sessions and minutes present',
+				action: 'Get attendance of a classroom',
+			},
+			{
 				name: 'Set State',
 				value: 'setState',
 				description: 'Start, end or close the class',
@@ -51,6 +59,7 @@ export const description: INodeProperties[] = [
 	},
 	...create.description,
 	...get.description,
+	...getAttendance.description,
 	...setState.description,
 	...updateProperties.description,
 	...deleteProperties.description,
