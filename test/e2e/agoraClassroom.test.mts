@@ -47,6 +47,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The run data `n8n execute --rawOutput` prints with two-space indents: from a line that opens with
+ * `{` to the first line that is only `}`. Log lines and stderr (appended after stdout) may surround
+ * it, so every opening line is tried.
+ */
+function printedRunData(output: string): unknown {
+	for (let start = output.indexOf('{'); start !== -1; start = output.indexOf('\n{', start + 1)) {
+		const from = output[start] === '\n' ? start + 1 : start;
+		if (from !== 0 && output[from - 1] !== '\n') continue;
+		const end = output.indexOf('\n}', from);
+		if (end === -1) return undefined;
+		try {
+			return JSON.parse(output.slice(from, end + 2));
+		} catch {
+			// A log line that happens to start with "{"; try the next one.
+		}
+	}
+	return undefined;
+}
+
 /** Runs a saved workflow with `n8n execute` and returns each node's output items by node name. */
 async function execute(workflowId: string): Promise<Record<string, Items>> {
 	const output = await runN8nCommand(
@@ -54,12 +74,11 @@ async function execute(workflowId: string): Promise<Record<string, Items>> {
 		['execute', `--id=${workflowId}`, '--rawOutput'],
 		env,
 	);
-	const start = output.indexOf('\n{');
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(start === -1 ? output : output.slice(start + 1));
-	} catch {
-		throw new Error(`n8n execute printed no run data:\n${output.slice(0, 3000)}`);
+	const parsed = printedRunData(output);
+	if (parsed === undefined) {
+		throw new Error(
+			`n8n execute printed no run data:\n${output.slice(0, 2000)}\n…\n${output.slice(-2000)}`,
+		);
 	}
 	const runData =
 		isRecord(parsed) && isRecord(parsed.data) && isRecord(parsed.data.resultData)
