@@ -32,6 +32,7 @@ const REGION = 'eu';
 const ROOM_ODD = 'maths #101 ?a=b&c=100%';
 const ROOM_USERS = 'room-users';
 const ROOM_EVENTS = 'room-events';
+const ROOM_ATTENDANCE = 'attendance #7 & co';
 
 type Items = Array<Record<string, unknown>>;
 
@@ -46,6 +47,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The run data `n8n execute --rawOutput` prints with two-space indents: from a line that opens with
+ * `{` to the first line that is only `}`. Log lines and stderr (appended after stdout) may surround
+ * it, so every opening line is tried.
+ */
+function printedRunData(output: string): unknown {
+	for (let start = output.indexOf('{'); start !== -1; start = output.indexOf('\n{', start + 1)) {
+		const from = output[start] === '\n' ? start + 1 : start;
+		if (from !== 0 && output[from - 1] !== '\n') continue;
+		const end = output.indexOf('\n}', from);
+		if (end === -1) return undefined;
+		try {
+			return JSON.parse(output.slice(from, end + 2));
+		} catch {
+			// A log line that happens to start with "{"; try the next one.
+		}
+	}
+	return undefined;
+}
+
 /** Runs a saved workflow with `n8n execute` and returns each node's output items by node name. */
 async function execute(workflowId: string): Promise<Record<string, Items>> {
 	const output = await runN8nCommand(
@@ -53,12 +74,11 @@ async function execute(workflowId: string): Promise<Record<string, Items>> {
 		['execute', `--id=${workflowId}`, '--rawOutput'],
 		env,
 	);
-	const start = output.indexOf('\n{');
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(start === -1 ? output : output.slice(start + 1));
-	} catch {
-		throw new Error(`n8n execute printed no run data:\n${output.slice(0, 3000)}`);
+	const parsed = printedRunData(output);
+	if (parsed === undefined) {
+		throw new Error(
+			`n8n execute printed no run data:\n${output.slice(0, 2000)}\n…\n${output.slice(-2000)}`,
+		);
 	}
 	const runData =
 		isRecord(parsed) && isRecord(parsed.data) && isRecord(parsed.data.resultData)
@@ -98,6 +118,7 @@ beforeAll(async () => {
 		ROOM_ODD,
 		ROOM_USERS,
 		ROOM_EVENTS,
+		ROOM_ATTENDANCE,
 	};
 	const credentials = await renderFixture(
 		'agoraTrigger.credentials.json',
@@ -272,6 +293,127 @@ describe('Agora Classroom node in n8n (n8n execute)', () => {
 		expect(out['Users Per User']?.[1]).toMatchObject({ userUuid: 'u1', movement: 'joined' });
 		expect(out['Quiz Events']).toEqual([
 			expect.objectContaining({ platform: 'agora', event: '1110', eventName: 'Quiz started' }),
+		]);
+	}, 120_000);
+
+	it('gets attendance: leaving and rejoining, kicked, reconnecting, never leaving, many short stays', async () => {
+		agora.createRoom(REGION, ROOM_ATTENDANCE);
+		const start = Date.parse('2026-11-23T09:00:00Z');
+		const at = (minutes: number) => start + minutes * 60_000;
+		const iso = (minutes: number) => new Date(at(minutes)).toISOString();
+		const move = (list: string, type: number, userUuid: string, time: number, role = '2') =>
+			agora.addEvent(REGION, ROOM_ATTENDANCE, 20, {
+				total: 1,
+				[list]: [{ userUuid, userName: `Name ${userUuid}`, role, type, updateTime: time }],
+			});
+		move('onlineUsers', 1, 'early', at(-10));
+		agora.addEvent(REGION, ROOM_ATTENDANCE, 1, { state: 1, startTime: at(0) });
+		move('onlineUsers', 1, 'teacher', at(0), '1');
+		move('onlineUsers', 1, 'ann', at(2));
+		move('onlineUsers', 1, 'bob', at(5), 'audience');
+		move('onlineUsers', 2, 'cy', at(10));
+		move('offlineUsers', 2, 'bob', at(15));
+		move('offlineUsers', 1, 'ann', at(20));
+		move('onlineUsers', 1, 'ann', at(25));
+		// 55 stays of ten seconds: the users in/out list runs over two pages.
+		for (let stay = 0; stay < 55; stay++) {
+			move('onlineUsers', 1, 'flaky', at(30) + stay * 20_000);
+			agora.addEvent(REGION, ROOM_ATTENDANCE, 3, { message: `chat ${stay}` });
+			move('offlineUsers', 1, 'flaky', at(30) + stay * 20_000 + 10_000);
+		}
+		move('offlineUsers', 1, 'cy', at(40));
+		agora.addEvent(REGION, ROOM_ATTENDANCE, 1, { state: 2, endTime: at(60) });
+		move('offlineUsers', 1, 'early', at(70));
+		const out = await execute('agoraActAttend01');
+		const classTimes = { classStartedAt: iso(0), classEndedAt: iso(60) };
+		expect(out.Attendance).toEqual([
+			{
+				roomUuid: ROOM_ATTENDANCE,
+				userUuid: 'early',
+				userName: 'Name early',
+				role: 'student',
+				firstJoinedAt: iso(-10),
+				lastLeftAt: iso(70),
+				sessions: 1,
+				minutesPresent: 80,
+				wasKicked: false,
+				stillInClassroom: false,
+				...classTimes,
+			},
+			{
+				roomUuid: ROOM_ATTENDANCE,
+				userUuid: 'ann',
+				userName: 'Name ann',
+				role: 'student',
+				firstJoinedAt: iso(2),
+				lastLeftAt: null,
+				sessions: 2,
+				minutesPresent: 53,
+				wasKicked: false,
+				stillInClassroom: true,
+				...classTimes,
+			},
+			{
+				roomUuid: ROOM_ATTENDANCE,
+				userUuid: 'bob',
+				userName: 'Name bob',
+				role: 'student',
+				firstJoinedAt: iso(5),
+				lastLeftAt: iso(15),
+				sessions: 1,
+				minutesPresent: 10,
+				wasKicked: true,
+				stillInClassroom: false,
+				...classTimes,
+			},
+			{
+				roomUuid: ROOM_ATTENDANCE,
+				userUuid: 'cy',
+				userName: 'Name cy',
+				role: 'student',
+				firstJoinedAt: iso(10),
+				lastLeftAt: iso(40),
+				sessions: 1,
+				minutesPresent: 30,
+				wasKicked: false,
+				stillInClassroom: false,
+				...classTimes,
+			},
+			{
+				roomUuid: ROOM_ATTENDANCE,
+				userUuid: 'flaky',
+				userName: 'Name flaky',
+				role: 'student',
+				firstJoinedAt: iso(30),
+				lastLeftAt: new Date(at(30) + 54 * 20_000 + 10_000).toISOString(),
+				sessions: 55,
+				minutesPresent: 9.2,
+				wasKicked: false,
+				stillInClassroom: false,
+				...classTimes,
+			},
+		]);
+		expect(
+			out['Everyone In Class Time']?.map((item) => [item.userUuid, item.role, item.minutesPresent]),
+		).toEqual([
+			['early', 'student', 60],
+			['teacher', 'teacher', 60],
+			['ann', 'student', 53],
+			['bob', 'student', 10],
+			['cy', 'student', 30],
+			['flaky', 'student', 9.2],
+		]);
+		const reads = agora.requests.filter(
+			(request) =>
+				request.segments.includes(ROOM_ATTENDANCE) && request.segments.at(-1) === 'sequences',
+		);
+		expect(reads.map((request) => request.query.get('cmd'))).toEqual([
+			'1',
+			'20',
+			'20',
+			'1',
+			'20',
+			'20',
 		]);
 	}, 120_000);
 
