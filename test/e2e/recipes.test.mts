@@ -291,9 +291,7 @@ describe(`recipes in n8n ${VERSION}`, () => {
 		]);
 		await expectNoFailures(WORKFLOWS.exam);
 	});
-});
 
-describe(`recipes in n8n ${VERSION}, continued`, () => {
 	it('02 Teachbase: every webhook is logged in the data table, only a completed course is written to the HR system', async () => {
 		const url = n8n.webhookUrl('recipe-tb', 'teachbase');
 		const updated = teachbaseSample('course_stat', 'updated');
