@@ -43,6 +43,8 @@ export interface ExecutionRow {
 	workflowId: string;
 	status: string;
 	mode: string;
+	/** When the execution finished, as n8n stores it (UTC); absent while it runs. */
+	stoppedAt?: string;
 }
 
 interface Sqlite3Database {
@@ -142,13 +144,20 @@ export class RunningN8n {
 		);
 	}
 
-	/** Executions n8n recorded for a workflow, read from its SQLite database. */
-	async executions(workflowId: string): Promise<ExecutionRow[]> {
+	/**
+	 * Executions n8n recorded for a workflow, read from its SQLite database; with `afterId`, only
+	 * those with a higher id (the ones started since).
+	 */
+	async executions(workflowId: string, afterId = 0): Promise<ExecutionRow[]> {
 		const rows = await this.query(
-			'SELECT id, workflowId, status, mode FROM execution_entity WHERE workflowId = ? ORDER BY id',
-			[workflowId],
+			'SELECT id, workflowId, status, mode, stoppedAt FROM execution_entity WHERE workflowId = ? AND id > ? ORDER BY id',
+			[workflowId, afterId],
 		);
-		return rows.filter(isExecutionRow);
+		return rows.filter(isExecutionRow).map(({ stoppedAt, ...row }) => ({
+			...row,
+			id: String(row.id),
+			...(typeof stoppedAt === 'string' ? { stoppedAt } : {}),
+		}));
 	}
 
 	/** How many executions n8n recorded for a workflow so far. */

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { decodeQaDocument, decodeRequest } from '../../nodes/Gensee/decode';
 import { GENSEE_PLATFORM } from '../../nodes/Gensee/events';
 import { collectParams } from '../../nodes/Gensee/params';
@@ -8,6 +10,7 @@ import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
 const TOKEN = 'bench-gensee-token-7f1a';
 /** The node reads at most 10 000 tags (opening and closing): a question with one answer has four. */
 const MAX_QUESTIONS = 2_490;
+const ASKER_UID = '9934592202';
 
 /** A client Q&A document of `questions` questions, each answered once, filling `bytes` at most. */
 function qaDocument(
@@ -19,7 +22,7 @@ function qaDocument(
 	const close = '</webcast>';
 	const perQuestion = Math.floor((bytes - open.length - close.length) / questions);
 	const question = (index: number) => {
-		const shell = `<question id="q${index}" time="1400470679" uid="9934592202" uname="张伟"><answer id="a${index}" time="1400470712" uid="1001" uname="李老师">好</answer></question>`;
+		const shell = `<question id="q${index}" time="1400470679" uid="${ASKER_UID}" uname="张伟"><answer id="a${index}" time="1400470712" uid="1001" uname="李老师">好</answer></question>`;
 		const room = Math.max(1, Math.floor((perQuestion - Buffer.byteLength(shell)) / 3));
 		return shell.replace('">好</answer>', `">好</answer>${'问'.repeat(room)}`);
 	};
@@ -57,13 +60,23 @@ export const genseeBench: BenchPlatform = {
 		workflows: ['gensee.bare.workflows.json'],
 		substitutions: { GENSEE_HOSTILE_TOKEN: TOKEN },
 		webhook: `gs-hostile/gensee?token=${TOKEN}`,
+		workflowId: 'gsHostileAll0001',
 		bodies(bytes) {
 			// Client Q&A XML as Gensee posts it; the node reads at most 1 MiB, so that is the top size.
 			const text = qaDocument(
 				Math.max(1, Math.min(MAX_QUESTIONS, Math.floor(bytes / 400))),
 				Math.min(bytes, MAX_QA_XML_BYTES - 1024),
 			);
-			return { contentType: 'text/plain; charset=utf-8', next: () => text };
+			// Each document a new event: the first question's asker (its operator) differs every time.
+			const [before, after] = text
+				.replace(`uid="${ASKER_UID}"`, 'uid="{{OPERATOR}}"')
+				.split('{{OPERATOR}}');
+			const prefix = randomUUID().slice(0, 8);
+			let sequence = 0;
+			return {
+				contentType: 'text/plain; charset=utf-8',
+				next: () => `${before}${prefix}${String(sequence++).padStart(8, '0')}${after}`,
+			};
 		},
 	},
 	decodeCases() {

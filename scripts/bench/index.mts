@@ -14,30 +14,13 @@ import { agoraCatchUpTables, benchAgoraCatchUp } from './agoraCatchUp.mjs';
 import { benchDecode, type DecodeResult } from './decode.mjs';
 import { benchDedupe, gcAvailable, type DedupeCheckpoint } from './dedupe.mjs';
 import { benchPlatforms } from './platforms.mjs';
-import {
-	benchWebhooks,
-	formatBytes,
-	type LoadResult,
-	type LoadSettings,
-	type SizeResults,
-} from './webhook.mjs';
+import { QUICK_RUN, SETTINGS } from './settings.mjs';
+import { formatBytes } from './stats.mjs';
+import { benchWebhooks } from './webhook.mjs';
+import { tuningFigures, webhookSummary, webhookTable } from './webhookTable.mjs';
 
-const SETTINGS: LoadSettings = {
-	sizes: [1024, 64 * 1024, 1024 * 1024],
-	connections: 8,
-	durationSeconds: 4,
-	warmupSeconds: 1,
-	rounds: 2,
-	configurations: [
-		{ label: 'n8n defaults', env: {} },
-		// n8n's previous expression engine: no isolate is taken for any webhook phase, so the
-		// difference left between the nodes is their own code.
-		{ label: 'N8N_EXPRESSION_ENGINE=legacy', env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
-	],
-};
-
-const README_START = '<!-- performance:start -->';
-const README_END = '<!-- performance:end -->';
+const PERFORMANCE_BLOCK = 'performance';
+const TUNING_BLOCK = 'tuning';
 
 interface Environment {
 	date: string;
@@ -80,79 +63,6 @@ async function environment(): Promise<Environment> {
 	};
 }
 
-function percent(ratio: number): string {
-	const change = (ratio - 1) * 100;
-	return `${change >= 0 ? '+' : ''}${change.toFixed(1)} %`;
-}
-
-function webhookTable(sizes: SizeResults[]): string[] {
-	const lines = [
-		'| n8n configuration | body | target | req/s | p50 | p99 | ÷ Webhook v2 (req/s) | ÷ Webhook v1 (req/s) | failed requests |',
-		'|---|---|---|---:|---:|---:|---:|---:|---:|',
-	];
-	for (const { configuration, bytes, results } of sizes) {
-		const [v2, v1] = results;
-		for (const result of results) {
-			const ratio = (baseline: LoadResult | undefined) => {
-				if (!baseline || baseline === result) return '';
-				// A run in which no request completed has no rate to compare.
-				if (baseline.requestsPerSecond === 0 || result.requestsPerSecond === 0) return 'n/a';
-				const value = result.requestsPerSecond / baseline.requestsPerSecond;
-				return `${value.toFixed(2)} (${percent(value)})`;
-			};
-			lines.push(
-				`| ${configuration} | ${formatBytes(bytes)} | ${result.target} | ${result.requestsPerSecond.toFixed(1)} | ` +
-					`${result.p50Ms.toFixed(0)} ms | ${result.p99Ms.toFixed(0)} ms | ${ratio(v2)} | ${ratio(v1)} | ${result.failures} |`,
-			);
-		}
-	}
-	return lines;
-}
-
-/** Why the run has two n8n configurations and two versions of n8n's Webhook node. */
-const EXPLANATION = [
-	'Why two configurations and two Webhook versions: with its default expression engine ("vm", isolated-vm, ' +
-		'a pool of one isolate) n8n 2.41 takes an expression isolate for the webhook phase of every trigger node except ' +
-		"its own Webhook node from version 2 on (`webhookPhaseNeedsIsolate` in n8n's `webhooks/live-webhooks.js`). " +
-		"A community trigger cannot opt out of that; it pays what n8n's Webhook node v1 pays, so compare ours with v1 " +
-		'for the defaults. With `N8N_EXPRESSION_ENGINE=legacy` n8n takes no isolate for any webhook phase, and what ' +
-		'remains between ours and v2 is our own code: the secret check, decoding, dedupe and the static-data save.',
-];
-
-function ratioRange(
-	sizes: SizeResults[],
-	configuration: string,
-	target: string,
-	baselineIndex: number,
-): string {
-	const ratios = sizes
-		.filter((size) => size.configuration === configuration)
-		.flatMap((size) => {
-			const baseline = size.results[baselineIndex];
-			const ours = size.results.find((result) => result.target === target);
-			return baseline && ours && baseline.requestsPerSecond > 0 && ours.requestsPerSecond > 0
-				? [ours.requestsPerSecond / baseline.requestsPerSecond]
-				: [];
-		});
-	if (ratios.length === 0) return 'n/a';
-	return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
-}
-
-/** One line per configuration and trigger: ours ÷ each Webhook version, over all body sizes. */
-function ratioSummary(sizes: SizeResults[]): string[] {
-	const configurations = [...new Set(sizes.map((size) => size.configuration))];
-	const ours = [
-		...new Set(sizes.flatMap((size) => size.results.slice(2).map((result) => result.target))),
-	];
-	return configurations.flatMap((configuration) =>
-		ours.map(
-			(target) =>
-				`- ${configuration}: ${target} handles ${ratioRange(sizes, configuration, target, 0)} × the requests per second of ` +
-				`n8n\'s Webhook node v2 and ${ratioRange(sizes, configuration, target, 1)} × those of v1 (1 KiB to 1 MiB bodies).`,
-		),
-	);
-}
-
 function decodeTable(results: DecodeResult[]): string[] {
 	return [
 		'| platform | case | body | µs per event |',
@@ -176,36 +86,82 @@ function dedupeTable(checkpoints: DedupeCheckpoint[]): string[] {
 	];
 }
 
-function machineLine(env: Environment): string {
+interface RunTiming {
+	/** Wall time of the webhook comparison, and of the whole bench. */
+	webhookSeconds: number;
+	totalSeconds: number;
+	/** The 1-minute load average when the bench ended. */
+	loadAfter: string;
+}
+
+function machineLine(env: Environment, timing: RunTiming): string {
 	const busy = Number(env.loadBefore) > env.cores;
 	return (
+		(QUICK_RUN
+			? '**A quick smoke run (BENCH_QUICK=1): one size, one concurrency, one short round; not figures to quote.** '
+			: '') +
 		(busy
 			? `**Taken on a busy machine (load average ${env.loadBefore} on ${env.cores} cores, from other work): the figures are ` +
-				'noisy and not representative; re-run `npm run bench` on a quiet machine.** '
+				'noisy; re-run `npm run bench` on a quiet machine.** '
 			: '') +
 		`Taken ${env.date} on ${env.cpu}, ${env.cores} cores (nproc), ${env.memory} RAM, ${env.os}; ` +
 		`n8n ${env.n8n} on Node ${env.n8nNode}, bench and decoding on Node ${env.node}, ` +
-		`autocannon ${env.autocannon}, n8n-nodes-edu-events ${env.packageVersion}; load average ${env.loadBefore} when the run began.`
+		`autocannon ${env.autocannon}, n8n-nodes-edu-events ${env.packageVersion}; 1-minute load average ${env.loadBefore} when the run began ` +
+		`and ${timing.loadAfter} when it ended (each webhook row also shows the median load over its rounds); ` +
+		`the run took ${(timing.totalSeconds / 60).toFixed(1)} min, the webhook comparison ${(timing.webhookSeconds / 60).toFixed(1)} min.`
 	);
 }
 
-async function updateReadme(section: string): Promise<void> {
+/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in README.md. */
+async function updateReadme(blocks: Record<string, string>): Promise<void> {
 	const file = path.join(REPO_ROOT, 'README.md');
-	const text = await readFile(file, 'utf8');
-	const start = text.indexOf(README_START);
-	const end = text.indexOf(README_END);
-	if (start === -1 || end === -1)
-		throw new Error(`README.md lacks ${README_START} … ${README_END}`);
-	await writeFile(
-		file,
-		`${text.slice(0, start + README_START.length)}\n${section}\n${text.slice(end)}`,
-	);
+	let text = await readFile(file, 'utf8');
+	for (const [name, section] of Object.entries(blocks)) {
+		const startMarker = `<!-- ${name}:start -->`;
+		const endMarker = `<!-- ${name}:end -->`;
+		const start = text.indexOf(startMarker);
+		const end = text.indexOf(endMarker);
+		if (start === -1 || end === -1)
+			throw new Error(`README.md lacks ${startMarker} … ${endMarker}`);
+		text = `${text.slice(0, start + startMarker.length)}\n${section}\n${text.slice(end)}`;
+	}
+	await writeFile(file, text);
+}
+
+/** How the webhook comparison is made, for docs/benchmarks.md. */
+function webhookMethod(): string[] {
+	const sizes = SETTINGS.sizes.map(formatBytes).join(', ');
+	return [
+		"One n8n per setting, one workflow per target holding the trigger alone, all in that n8n. Targets: n8n's Webhook node " +
+			'(v2 and v1, "Respond: Immediately") and each of our triggers. autocannon on the loopback interface; ' +
+			`${sizes} bodies, ${SETTINGS.concurrencies.join(' and ')} connections, ${SETTINGS.rounds} rounds per target, ` +
+			`each a fixed number of requests (the target's last rate × ${SETTINGS.durationSeconds} s, so that every reply is waited for), ` +
+			'the targets interleaved and their order reversed every other round, after a warm-up of each; figures are the medians of the rounds. ' +
+			'Every request carries a distinct event (Qingsuyun its own `uuid`, Teachbase its own body, which is its dedupe key, ' +
+			"Gensee its own asker uid; the built-in nodes get Qingsuyun's bodies), except the row marked as the repeat path.",
+		'',
+		'**Replies per second** count 2xx answers. **Executions per second** count the executions n8n recorded ' +
+			'(its execution table, saved as by default) that finished successfully, over the time from the start of the round ' +
+			'to when the last of them finished; after each round the bench waits, at most 30 s, until every execution has ' +
+			'finished and there are at least as many as 2xx replies. The two differ because our triggers answer the platform ' +
+			'before n8n sets up the execution, while the Webhook node in "Respond: Immediately" mode answers once n8n has ' +
+			'accepted it; under load our replies run ahead of our executions, so only executions per second compare like with like.',
+		'',
+		"**Floors.** At n8n's defaults (the `vm` expression engine) n8n takes an expression isolate for the webhook phase of " +
+			"every trigger except its own Webhook node from version 2 on (`webhookPhaseNeedsIsolate` in n8n's `webhooks/live-webhooks.js`): " +
+			'a community trigger cannot avoid it, and pays what the Webhook node v1 pays, so v1 is the floor there and the v2 row ' +
+			'shows the gate. With `N8N_EXPRESSION_ENGINE=legacy` no webhook phase takes an isolate and v2 is the floor. With ' +
+			'`N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true` the isolate is taken only when an expression reaches the engine, and one ' +
+			'still does for every node at version 1: n8n evaluates `$parameter["options"]["binaryData"]` for it on every request ' +
+			"(`parseRequestBody` in n8n's `webhooks/webhook-helpers.js`), so v1 stays the floor.",
+	];
 }
 
 async function main(): Promise<void> {
+	const startedAt = Date.now();
 	const log = (line: string) => console.log(line);
 	const env = await environment();
-	log(machineLine(env));
+	log(`Load average ${env.loadBefore} at the start${QUICK_RUN ? ' (BENCH_QUICK=1)' : ''}.`);
 
 	// First, while the heap holds the least, so its growth is the dedupe state's.
 	log(
@@ -223,39 +179,39 @@ async function main(): Promise<void> {
 	const agoraTables = agoraCatchUpTables(agora);
 	for (const line of agoraTables) log(line);
 
-	log(
-		`\nWebhook throughput: ${SETTINGS.connections} connections, ${SETTINGS.rounds} × ${SETTINGS.durationSeconds} s per target and size ` +
-			`(after ${SETTINGS.warmupSeconds} s warm-up), alternating order, medians:`,
-	);
+	log('\nWebhook throughput (medians of interleaved rounds):');
 	const targets = benchPlatforms.flatMap((platform) =>
 		platform.webhook ? [platform.webhook] : [],
 	);
-	const sizes = await benchWebhooks(targets, SETTINGS, log);
-	const webhook = webhookTable(sizes);
-	for (const line of webhook) log(line);
+	const webhookStartedAt = Date.now();
+	const webhook = await benchWebhooks(targets, SETTINGS, log);
+	const timing: RunTiming = {
+		webhookSeconds: (Date.now() - webhookStartedAt) / 1000,
+		totalSeconds: (Date.now() - startedAt) / 1000,
+		loadAfter: os.loadavg()[0]?.toFixed(2) ?? '?',
+	};
+	const table = webhookTable(webhook);
+	const summary = webhookSummary(webhook);
+	const tuning = tuningFigures(webhook);
+	for (const line of [...table, '', ...summary, '', ...tuning, '', machineLine(env, timing)])
+		log(line);
 
 	const document = [
 		'# Benchmarks',
 		'',
-		"Written by `npm run bench` (scripts/bench); the README's Performance section is the same run.",
+		"Written by `npm run bench` (scripts/bench); the README's Performance and Tuning figures are the same run.",
 		'',
-		machineLine(env),
+		machineLine(env, timing),
 		'',
 		"## Webhook triggers against n8n's built-in Webhook node",
 		'',
-		"One n8n per configuration, one workflow per target holding the trigger alone. Targets: n8n's Webhook node " +
-			'(v2 and v1, "Respond: Immediately") and each of our triggers. autocannon on the loopback interface, ' +
-			`${SETTINGS.connections} connections, ${SETTINGS.rounds} rounds of ${SETTINGS.durationSeconds} s per target and body size ` +
-			`after a ${SETTINGS.warmupSeconds} s warm-up of each, the order reversed every other round; figures are the medians of the rounds. ` +
-			'All targets get the same bodies (a realistic callback grown to the size, a new event id each), so every ' +
-			'request starts an execution. Successful executions are not saved (`EXECUTIONS_DATA_SAVE_ON_SUCCESS=none`), ' +
-			"so the figures are about webhook handling, not SQLite. Load generator and n8n share the machine's cores.",
+		...webhookMethod(),
 		'',
-		...EXPLANATION,
+		...summary,
 		'',
-		...ratioSummary(sizes),
+		...tuning,
 		'',
-		...webhook,
+		...table,
 		'',
 		'## Decoding cost per event',
 		'',
@@ -287,7 +243,7 @@ async function main(): Promise<void> {
 	await mkdir(path.join(REPO_ROOT, 'bench-results'), { recursive: true });
 	await writeFile(
 		path.join(REPO_ROOT, 'bench-results', 'latest.json'),
-		JSON.stringify({ env, settings: SETTINGS, decode, dedupe, agora, webhook: sizes }, null, 2),
+		JSON.stringify({ env, timing, settings: SETTINGS, decode, dedupe, agora, webhook }, null, 2),
 	);
 
 	const largestDedupe = dedupe[dedupe.length - 1];
@@ -297,15 +253,13 @@ async function main(): Promise<void> {
 		tenThousand !== undefined &&
 		largestDedupe.staticDataBytes === tenThousand.staticDataBytes &&
 		largestDedupe.heapBytes < tenThousand.heapBytes * 1.5 + 64 * 1024;
-	await updateReadme(
-		[
-			machineLine(env),
+	await updateReadme({
+		[PERFORMANCE_BLOCK]: [
+			machineLine(env, timing),
 			'',
-			...ratioSummary(sizes),
+			...summary,
 			'',
-			...webhook,
-			'',
-			...EXPLANATION,
+			...table,
 			'',
 			`Decoding one documented Qingsuyun callback takes ${decode.find((result) => result.platform === 'qingsuyun')?.microsPerEvent.toFixed(1)} µs; ` +
 				'all cases, and how the figures are taken, are in [docs/benchmarks.md](docs/benchmarks.md). ' +
@@ -322,8 +276,15 @@ async function main(): Promise<void> {
 			'',
 			...agoraTables,
 		].join('\n'),
+		[TUNING_BLOCK]: [
+			`From the run above (${env.date}, load average ${env.loadBefore} at its start and ${timing.loadAfter} at its end), in executions per second:`,
+			'',
+			...tuning,
+		].join('\n'),
+	});
+	log(
+		'\nWrote docs/benchmarks.md, bench-results/latest.json and the README Performance and Tuning figures.',
 	);
-	log('\nWrote docs/benchmarks.md, bench-results/latest.json and the README Performance section.');
 }
 
 // Ctrl-C or a kill must still stop the n8n the run started (the harness does that on exit).

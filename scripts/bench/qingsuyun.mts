@@ -77,6 +77,7 @@ export const qingsuyunBench: BenchPlatform = {
 		workflows: ['qingsuyun.bare.workflows.json'],
 		substitutions: { QINGSUYUN_SECRET: SECRET },
 		webhook: 'qsy-hostile/qingsuyun',
+		workflowId: 'qsyHostileAll001',
 		bodies(bytes) {
 			// The id sits at a fixed place in a fixed template, so each body is one cheap splice.
 			const placeholder = 'f'.repeat(32);

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { decodeWebhook } from '../../nodes/Teachbase/decode';
 import { TEACHBASE_PLATFORM } from '../../nodes/Teachbase/events';
 import { readWebhook } from '../../nodes/Teachbase/payload';
@@ -45,13 +47,20 @@ export const teachbaseBench: BenchPlatform = {
 		workflows: ['teachbase.bare.workflows.json'],
 		substitutions: { TEACHBASE_HOSTILE_TOKEN: TOKEN },
 		webhook: `tb-hostile/teachbase?token=${TOKEN}`,
+		workflowId: 'tbHostileAll0001',
+		// Teachbase's retry dedupe keys on the whole body: a load tool's default, one body sent
+		// again and again, measures this path and starts no execution.
+		repeatPath: true,
 		bodies(bytes) {
 			const placeholder = '9'.repeat(16);
 			const [before, after] = sizedWebhook(bytes, placeholder).split(placeholder);
+			// The body is the dedupe key: the record id makes every body a new event, across
+			// generators too (a warm-up's bodies must not come back as retries).
+			const prefix = randomUUID().slice(0, 8);
 			let sequence = 0;
 			return {
 				contentType: 'application/json',
-				next: () => `${before}${String(sequence++).padStart(16, '0')}${after}`,
+				next: () => `${before}${prefix}${String(sequence++).padStart(8, '0')}${after}`,
 			};
 		},
 	},

@@ -9,11 +9,15 @@ export interface WebhookBenchTarget {
 	substitutions: Record<string, string>;
 	/** The production webhook path after `/webhook/`, e.g. `qsy-hostile/qingsuyun`. */
 	webhook: string;
+	/** The workflow holding the trigger, whose execution records the bench counts. */
+	workflowId: string;
 	/**
 	 * Makes request bodies of about `bytes` bytes that the trigger accepts and turns into an
-	 * execution; every call gives a new event id, so dedupe does not skip any.
+	 * execution; every call gives a new event, so dedupe skips none.
 	 */
 	bodies(bytes: number): { contentType: string; next(): string };
+	/** Also measure one body sent again and again: the trigger's answer to a retry. */
+	repeatPath?: boolean;
 }
 
 /** A pure decoding step measured without n8n: one call handles one event. */

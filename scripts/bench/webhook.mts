@@ -1,114 +1,154 @@
 /**
  * Our webhook triggers side by side with n8n's built-in Webhook node (respond immediately) in one
- * n8n, under the same load from autocannon on the loopback interface.
+ * n8n per configuration, under the same load from autocannon on the loopback interface, rounds
+ * interleaved. Each trigger is compared with its floor: the Webhook node version that pays what a
+ * community trigger pays in that configuration.
  */
-import autocannon from 'autocannon';
-
-import { startN8n } from '../../support/startN8n.mjs';
+import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
+import { measureRun, type Fire, type RunFigures } from './load.mjs';
+import { median } from './stats.mjs';
 import type { WebhookBenchTarget } from './types.mjs';
 
 const BUILTIN_WORKFLOWS = 'bench.builtin.workflows.json';
+/** The most requests one run sends, however fast the target answered before. */
+const MAX_REQUESTS = 600;
 
 /**
- * n8n's own Webhook node, twice: version 2 is the one node n8n 2.x lets skip taking an expression
- * isolate for the webhook phase; version 1 takes one, like every other trigger node.
+ * n8n's own Webhook node, twice: version 2 is the one node n8n 2.x lets skip the expression
+ * isolate for the webhook phase; version 1 takes one, like every community trigger.
  */
-const BASELINES = [
-	{ label: "n8n's Webhook node v2", webhook: 'bench-builtin' },
-	{ label: "n8n's Webhook node v1", webhook: 'bench-builtin-v1' },
-];
+const BUILTINS = [
+	{
+		version: 'v2',
+		label: "n8n's Webhook node v2",
+		webhook: 'bench-builtin',
+		workflowId: 'benchBuiltinHook',
+	},
+	{
+		version: 'v1',
+		label: "n8n's Webhook node v1",
+		webhook: 'bench-builtin-v1',
+		workflowId: 'benchBuiltinV1Hk',
+	},
+] as const;
+
+export type Floor = (typeof BUILTINS)[number]['version'];
+export type TargetKind = Floor | 'ours' | 'repeat';
 
 export interface N8nConfiguration {
 	label: string;
 	env: Record<string, string>;
+	/** The Webhook node version a community trigger is compared with in this configuration. */
+	floor: Floor;
+	/** Body sizes for this configuration, when fewer than the settings' sizes. */
+	sizes?: number[];
 }
 
 export interface LoadSettings {
 	sizes: number[];
-	connections: number;
+	concurrencies: number[];
+	/** About how long one run lasts: its request count is the target's last rate × this. */
 	durationSeconds: number;
-	warmupSeconds: number;
 	rounds: number;
 	configurations: N8nConfiguration[];
-}
-
-export interface LoadResult {
-	target: string;
-	bytes: number;
-	requestsPerSecond: number;
-	p50Ms: number;
-	p99Ms: number;
-	/** Replies other than 2xx, and connection errors or timeouts: should be 0. */
-	failures: number;
-	requests: number;
-}
-
-/** One body size in one n8n configuration: the baselines first, then our triggers. */
-export interface SizeResults {
-	configuration: string;
-	bytes: number;
-	results: LoadResult[];
-}
-
-interface Fire {
-	label: string;
-	url: string;
-	contentType: string;
-	next(): string;
-}
-
-async function fire(
-	settings: LoadSettings,
-	target: Fire,
-	seconds: number,
-): Promise<autocannon.Result> {
-	return await autocannon({
-		url: target.url,
-		connections: settings.connections,
-		duration: seconds,
-		timeout: 30,
-		method: 'POST',
-		headers: { 'content-type': target.contentType },
-		requests: [
-			{
-				method: 'POST',
-				setupRequest: (request) => ({ ...request, body: target.next() }),
-			},
-		],
-	});
-}
-
-/** The median resists a round that other work on the machine slowed down. */
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1
-		? (sorted[middle] ?? 0)
-		: ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-function summarize(label: string, bytes: number, results: autocannon.Result[]): LoadResult {
-	return {
-		target: label,
-		bytes,
-		requestsPerSecond: median(results.map((result) => result.requests.total / result.duration)),
-		p50Ms: median(results.map((result) => result.latency.p50)),
-		p99Ms: median(results.map((result) => result.latency.p99)),
-		failures: results.reduce(
-			(sum, result) => sum + result.non2xx + result.errors + result.timeouts,
-			0,
-		),
-		requests: results.reduce((sum, result) => sum + result.requests.total, 0),
-	};
+	/** Where the one Teachbase repeat-path row is measured. */
+	repeatPath: { bytes: number; concurrency: number };
 }
 
 /**
- * Lets the executions a run started finish before the next run. n8n leaves unsaved executions
- * marked "running" in its database, so there is nothing to poll; a workflow holding a trigger
- * alone finishes within milliseconds.
+ * One target at one size and concurrency in one configuration: rates, latencies and load are
+ * medians over the rounds, counts are sums.
  */
-async function settle(): Promise<void> {
-	await new Promise((resolve) => setTimeout(resolve, 500));
+export interface LoadResult extends Omit<RunFigures, 'settled' | 'lastExecutionId'> {
+	configuration: string;
+	floor: Floor;
+	bytes: number;
+	concurrency: number;
+	target: string;
+	kind: TargetKind;
+	/** Rounds whose executions had not all finished when the bounded wait ran out. */
+	unsettledRounds: number;
+}
+
+interface BenchFire extends Fire {
+	kind: TargetKind;
+}
+
+function summarize(
+	configuration: N8nConfiguration,
+	bytes: number,
+	concurrency: number,
+	fire: BenchFire,
+	runs: RunFigures[],
+): LoadResult {
+	const sum = (pick: (run: RunFigures) => number) =>
+		runs.reduce((total, run) => total + pick(run), 0);
+	return {
+		configuration: configuration.label,
+		floor: configuration.floor,
+		bytes,
+		concurrency,
+		target: fire.label,
+		kind: fire.kind,
+		repliesPerSecond: median(runs.map((run) => run.repliesPerSecond)),
+		executionsPerSecond: median(runs.map((run) => run.executionsPerSecond)),
+		p50Ms: median(runs.map((run) => run.p50Ms)),
+		p99Ms: median(runs.map((run) => run.p99Ms)),
+		replies: sum((run) => run.replies),
+		executions: sum((run) => run.executions),
+		failures: sum((run) => run.failures),
+		unsettledRounds: runs.filter((run) => !run.settled).length,
+		load: median(runs.map((run) => run.load)),
+	};
+}
+
+function firesFor(
+	n8n: RunningN8n,
+	targets: readonly WebhookBenchTarget[],
+	bytes: number,
+	withRepeatPath: boolean,
+): BenchFire[] {
+	const url = (webhook: string) => `${n8n.baseUrl}/webhook/${webhook}`;
+	// The built-in nodes get the first trigger's events: a realistic body, a new id each.
+	const builtinBodies = targets[0]?.bodies;
+	const fires: BenchFire[] = [
+		...BUILTINS.map((builtin) => ({
+			label: builtin.label,
+			kind: builtin.version,
+			url: url(builtin.webhook),
+			workflowId: builtin.workflowId,
+			startsExecutions: true,
+			...(builtinBodies?.(bytes) ?? { contentType: 'application/json', next: () => '{}' }),
+		})),
+		...targets.map((target) => ({
+			label: target.label,
+			kind: 'ours' as const,
+			url: url(target.webhook),
+			workflowId: target.workflowId,
+			startsExecutions: true,
+			...target.bodies(bytes),
+		})),
+	];
+	if (!withRepeatPath) return fires;
+	return [
+		...fires,
+		...targets.flatMap((target) => {
+			if (!target.repeatPath) return [];
+			const { contentType, next } = target.bodies(bytes);
+			const body = next();
+			return [
+				{
+					label: `${target.label}, repeat path (the same body every time: answered as a retry, no execution)`,
+					kind: 'repeat' as const,
+					url: url(target.webhook),
+					workflowId: target.workflowId,
+					startsExecutions: false,
+					contentType,
+					next: () => body,
+				},
+			];
+		}),
+	];
 }
 
 async function benchConfiguration(
@@ -116,62 +156,72 @@ async function benchConfiguration(
 	settings: LoadSettings,
 	configuration: N8nConfiguration,
 	log: (line: string) => void,
-): Promise<SizeResults[]> {
+): Promise<LoadResult[]> {
 	const n8n = await startN8n({
 		credentials: [...new Set(targets.flatMap((target) => target.credentials))],
 		workflows: [BUILTIN_WORKFLOWS, ...new Set(targets.flatMap((target) => target.workflows))],
 		substitutions: Object.assign({}, ...targets.map((target) => target.substitutions)),
 		webhooks: [
-			...BASELINES.map((baseline) => baseline.webhook),
+			...BUILTINS.map((builtin) => builtin.webhook),
 			...targets.map((target) => target.webhook),
 		],
 		extraEnv: {
-			// Measure webhook handling, not SQLite writing megabytes of run data per request.
-			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
-			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+			// n8n's default: every execution is saved, which is what lets the bench count them.
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+			// Pruning would delete records the bench still has to count.
+			EXECUTIONS_DATA_PRUNE: 'false',
 			...configuration.env,
 		},
 	});
+	const cursors = new Map<string, number>();
+	// Each target's last reply rate sizes its next run to about `durationSeconds`.
+	const rates = new Map<string, number>();
+	const run = async (fire: BenchFire, concurrency: number, seconds: number) => {
+		const rate = rates.get(fire.label) ?? 10;
+		const requests = Math.min(MAX_REQUESTS, Math.max(concurrency, 8, Math.round(rate * seconds)));
+		const figures = await measureRun(
+			n8n,
+			fire,
+			concurrency,
+			requests,
+			cursors.get(fire.workflowId) ?? 0,
+		);
+		cursors.set(fire.workflowId, figures.lastExecutionId);
+		if (figures.repliesPerSecond > 0) rates.set(fire.label, figures.repliesPerSecond);
+		return figures;
+	};
 	try {
-		const all: SizeResults[] = [];
-		for (const bytes of settings.sizes) {
-			// Every target gets bodies from the same generator: each trigger's own valid events.
-			const fires: Fire[] = [
-				...BASELINES.map((baseline) => ({
-					label: baseline.label,
-					url: `${n8n.baseUrl}/webhook/${baseline.webhook}`,
-					...(targets[0]?.bodies(bytes) ?? { contentType: 'application/json', next: () => '{}' }),
-				})),
-				...targets.map((target) => ({
-					label: target.label,
-					url: `${n8n.baseUrl}/webhook/${target.webhook}`,
-					...target.bodies(bytes),
-				})),
-			];
-			const runs = new Map<string, autocannon.Result[]>(fires.map((target) => [target.label, []]));
-			for (const target of fires) {
-				await fire(settings, target, settings.warmupSeconds);
-				await settle();
-			}
-			// Many short rounds, the order reversed every other one: load from elsewhere on the
-			// machine then falls on every target alike instead of on whoever ran during it.
-			for (let round = 0; round < settings.rounds; round++) {
-				const order = round % 2 === 0 ? fires : [...fires].reverse();
-				for (const target of order) {
-					runs.get(target.label)?.push(await fire(settings, target, settings.durationSeconds));
-					await settle();
+		const all: LoadResult[] = [];
+		// A warm-up of every target first: n8n compiles and caches per workflow on first use.
+		for (const fire of firesFor(n8n, targets, 1024, false)) await run(fire, 4, 1);
+		for (const bytes of configuration.sizes ?? settings.sizes) {
+			for (const concurrency of settings.concurrencies) {
+				const repeat =
+					bytes === settings.repeatPath.bytes && concurrency === settings.repeatPath.concurrency;
+				const fires = firesFor(n8n, targets, bytes, repeat);
+				const runs = new Map<BenchFire, RunFigures[]>(fires.map((fire) => [fire, []]));
+				// Short rounds, the order reversed every other one: load from elsewhere on the machine
+				// then falls on every target alike instead of on whoever ran during it.
+				for (let round = 0; round < settings.rounds; round++) {
+					for (const fire of round % 2 === 0 ? fires : [...fires].reverse()) {
+						runs.get(fire)?.push(await run(fire, concurrency, settings.durationSeconds));
+					}
 				}
+				const results = fires.map((fire) =>
+					summarize(configuration, bytes, concurrency, fire, runs.get(fire) ?? []),
+				);
+				log(
+					`  ${configuration.label}, ${bytes} B, concurrency ${concurrency}: ` +
+						results
+							.map(
+								(result) =>
+									`${result.target.split(',')[0]}${result.kind === 'repeat' ? ' (repeat)' : ''} ` +
+									`${result.repliesPerSecond.toFixed(1)} replies/s ${result.executionsPerSecond.toFixed(1)} exec/s`,
+							)
+							.join('; '),
+				);
+				all.push(...results);
 			}
-			const results = fires.map((target) =>
-				summarize(target.label, bytes, runs.get(target.label) ?? []),
-			);
-			log(
-				`  ${configuration.label}, ${formatBytes(bytes)}: ` +
-					results
-						.map((result) => `${result.target} ${result.requestsPerSecond.toFixed(1)} req/s`)
-						.join(', '),
-			);
-			all.push({ configuration: configuration.label, bytes, results });
 		}
 		if (!n8n.isRunning()) throw new Error('n8n stopped during the benchmark');
 		return all;
@@ -184,17 +234,10 @@ export async function benchWebhooks(
 	targets: readonly WebhookBenchTarget[],
 	settings: LoadSettings,
 	log: (line: string) => void,
-): Promise<SizeResults[]> {
-	const all: SizeResults[] = [];
+): Promise<LoadResult[]> {
+	const all: LoadResult[] = [];
 	for (const configuration of settings.configurations) {
 		all.push(...(await benchConfiguration(targets, settings, configuration, log)));
 	}
 	return all;
-}
-
-export function formatBytes(bytes: number): string {
-	if (bytes >= 1024 * 1024)
-		return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
-	if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KiB`;
-	return `${bytes} B`;
 }

@@ -1,0 +1,146 @@
+/**
+ * One measured run: autocannon against one webhook, then the executions it started, counted from
+ * n8n's own execution records once they have all finished.
+ */
+import autocannon from 'autocannon';
+import os from 'node:os';
+
+import type { RunningN8n } from '../../support/startN8n.mjs';
+import { parseStoredTime, perSecond } from './stats.mjs';
+
+/** What is fired at one webhook: its URL, the workflow whose executions count, the bodies. */
+export interface Fire {
+	label: string;
+	url: string;
+	workflowId: string;
+	contentType: string;
+	next(): string;
+	/** Whether every 2xx reply should start one execution (false on the repeat path). */
+	startsExecutions: boolean;
+}
+
+export interface RunFigures {
+	/** 2xx replies per second of the run. */
+	repliesPerSecond: number;
+	/** Finished executions per second, from the run's start to when the last one finished. */
+	executionsPerSecond: number;
+	p50Ms: number;
+	p99Ms: number;
+	replies: number;
+	executions: number;
+	/** Replies other than 2xx, connection errors, timeouts, and executions that did not succeed. */
+	failures: number;
+	/** False when executions were still running when the bounded wait ran out. */
+	settled: boolean;
+	/** The machine's 1-minute load average when the run ended. */
+	load: number;
+	/** The highest execution id seen, where the next run of this workflow starts counting. */
+	lastExecutionId: number;
+}
+
+const POLL_MS = 200;
+/** Executions may be saved a while after their reply (ours answer first): wait, but not forever. */
+const SETTLE_LIMIT_MS = 30_000;
+
+interface Settled {
+	finishedAt: number[];
+	failed: number;
+	settled: boolean;
+	lastId: number;
+}
+
+/**
+ * Waits until every execution since `afterId` has finished, at least `expected` exist, and the
+ * count held still for one poll.
+ */
+async function settle(
+	n8n: RunningN8n,
+	workflowId: string,
+	afterId: number,
+	expected: number,
+): Promise<Settled> {
+	const deadline = Date.now() + SETTLE_LIMIT_MS;
+	let previous = -1;
+	for (;;) {
+		const rows = await n8n.executions(workflowId, afterId);
+		const finishedAt = rows.flatMap((row) => {
+			const time = row.stoppedAt === undefined ? undefined : parseStoredTime(row.stoppedAt);
+			return time === undefined ? [] : [time];
+		});
+		const lastId = rows.reduce((max, row) => Math.max(max, Number(row.id)), afterId);
+		const done = finishedAt.length === rows.length && rows.length >= expected;
+		const timedOut = Date.now() >= deadline;
+		if ((done && rows.length === previous) || timedOut) {
+			const failed = rows.filter((row) => row.stoppedAt !== undefined && row.status !== 'success');
+			return {
+				finishedAt: rows.flatMap((row, index) =>
+					row.status === 'success' && finishedAt[index] !== undefined ? [finishedAt[index]] : [],
+				),
+				failed: failed.length,
+				settled: done,
+				lastId,
+			};
+		}
+		previous = rows.length;
+		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+	}
+}
+
+/**
+ * Sends `requests` requests, `connections` at a time, and waits for every reply: a run cut off
+ * after a fixed time would drop the slowest requests, whose executions then land in the next run.
+ */
+export async function measureRun(
+	n8n: RunningN8n,
+	fire: Fire,
+	connections: number,
+	requests: number,
+	afterId: number,
+): Promise<RunFigures> {
+	const startedAt = Date.now();
+	// autocannon's own duration is whole seconds for a fixed number of requests: time the replies here.
+	let replies = 0;
+	let lastReplyAt = startedAt;
+	const onResponse = (status: number) => {
+		if (status < 200 || status >= 300) return;
+		replies++;
+		lastReplyAt = Date.now();
+	};
+	const result = await autocannon({
+		url: fire.url,
+		connections,
+		amount: Math.max(requests, connections),
+		timeout: 30,
+		method: 'POST',
+		headers: { 'content-type': fire.contentType },
+		requests: [
+			{
+				method: 'POST',
+				setupRequest: (request) => ({ ...request, body: fire.next() }),
+				onResponse,
+			},
+		],
+	});
+	const executions = await settle(
+		n8n,
+		fire.workflowId,
+		afterId,
+		fire.startsExecutions ? replies : 0,
+	);
+	return {
+		repliesPerSecond: perSecond(replies, startedAt, lastReplyAt),
+		executionsPerSecond: perSecond(
+			executions.finishedAt.length,
+			startedAt,
+			Math.max(startedAt, ...executions.finishedAt),
+		),
+		p50Ms: result.latency.p50,
+		p99Ms: result.latency.p99,
+		replies,
+		executions: executions.finishedAt.length,
+		failures: result.non2xx + result.errors + result.timeouts + executions.failed,
+		settled: executions.settled,
+		load: os.loadavg()[0] ?? 0,
+		lastExecutionId: executions.lastId,
+	};
+}
