@@ -95,7 +95,7 @@ export function tuningFigures(results: readonly LoadResult[]): string[] {
 			const rows = v1Rows.filter((row) => row.concurrency === concurrency);
 			lines.push(
 				`- ${configuration}, ${concurrency === 1 ? 'one request at a time' : `${concurrency} at a time`}: ` +
-					`n8n's Webhook node v1, which takes the isolate as every community trigger does, runs at ` +
+					`n8n's Webhook node v1, ${rows[0]?.floor === 'v1' ? 'which takes the isolate as every community trigger does' : 'with no isolate taken for any trigger'}, runs at ` +
 					`${ratioRange(rows.map((row) => ratioTo(results, row, 'v2', 'executionsPerSecond')))} × the executions per second of v2 ` +
 					`(${rows.map((row) => `${formatBytes(row.bytes)}: ${row.executionsPerSecond.toFixed(1)} vs ${builtin(results, row, 'v2')?.executionsPerSecond.toFixed(1) ?? '?'}`).join(', ')}).`,
 			);
