@@ -15,24 +15,22 @@ import { editorPage, launchChromium } from '../support/chromium.mjs';
 import { agoraCredentialSubstitutions } from '../support/fakes/agoraApp.mjs';
 import { buildPackage, REPO_ROOT } from '../support/n8n.mjs';
 import { ownerCookie } from '../support/n8nRest.mjs';
-import { EXAMPLES_DIR, writeRecipes, type RecipeSetup } from '../support/recipes.mjs';
+import {
+	EXAMPLES_DIR,
+	RECIPE_CREDENTIALS_BY_TYPE,
+	writeRecipes,
+	type RecipeSetup,
+} from '../support/recipes.mjs';
 import { startN8n } from '../support/startN8n.mjs';
 
 const OUTPUT = path.join(REPO_ROOT, 'docs', 'screenshots', 'recipes');
-
-/** The credentials of test/e2e/fixtures/recipes.credentials.json, by the type each node asks for. */
-const CREDENTIALS = {
-	qingsuyunApi: { id: 'recipeQsyCred001', name: 'Qingsuyun account' },
-	agoraClassroomApi: { id: 'recipeAgoraCred1', name: 'Agora account' },
-	httpHeaderAuth: { id: 'recipeApiKeyCred', name: 'CRM and HR API key' },
-};
 
 function setupOf(file: string, index: number): RecipeSetup {
 	return {
 		file,
 		id: `recipeShot${String(index).padStart(6, '0')}`,
 		settings: {},
-		credentials: CREDENTIALS,
+		credentials: RECIPE_CREDENTIALS_BY_TYPE,
 		tables: {},
 		pickTablesById: false,
 	};

@@ -18,6 +18,21 @@ export interface CredentialRef {
 	name: string;
 }
 
+/** The credentials of test/e2e/fixtures/recipes.credentials.json. */
+export const RECIPE_CREDENTIALS = {
+	qingsuyunApi: { id: 'recipeQsyCred001', name: 'Qingsuyun account' },
+	agoraClassroomApi: { id: 'recipeAgoraCred1', name: 'Agora account' },
+	crmKey: { id: 'recipeApiKeyCred', name: 'CRM and HR API key' },
+	bookingKey: { id: 'recipeHookCred01', name: 'Booking webhook key' },
+} satisfies Record<string, CredentialRef>;
+
+/** What a user picks in each node that asks for a credential, by credential type. */
+export const RECIPE_CREDENTIALS_BY_TYPE: Record<string, CredentialRef> = {
+	qingsuyunApi: RECIPE_CREDENTIALS.qingsuyunApi,
+	agoraClassroomApi: RECIPE_CREDENTIALS.agoraClassroomApi,
+	httpHeaderAuth: RECIPE_CREDENTIALS.crmKey,
+};
+
 export interface RecipeSetup {
 	/** The file in examples/. */
 	file: string;

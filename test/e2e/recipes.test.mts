@@ -23,13 +23,16 @@ import type { RunningN8n } from '../../support/startN8n.mjs';
 import {
 	API_TOKEN,
 	BOOKING_KEY,
-	CREDENTIALS,
 	QINGSUYUN_SECRET,
 	recipeSuite,
 	type RecipeSuite,
 } from './harness/recipeSuite.mjs';
 import { expectedGenseeMinutes } from './harness/genseeMinutes.mjs';
-import type { RecipeSetup } from '../../support/recipes.mjs';
+import {
+	RECIPE_CREDENTIALS,
+	RECIPE_CREDENTIALS_BY_TYPE,
+	type RecipeSetup,
+} from '../../support/recipes.mjs';
 import type { Sink, SinkRecord } from './harness/sink.mjs';
 import { waitUntil } from './harness/waiting.mjs';
 
@@ -38,12 +41,6 @@ const PICK_TABLES_BY_ID = VERSION.startsWith('1.');
 const REGION = 'eu';
 /** The Agora trigger polls once a minute at a random second. */
 const POLL_WAIT_MS = 150_000;
-
-const CREDENTIALS_BY_TYPE = {
-	qingsuyunApi: CREDENTIALS.qingsuyunApi,
-	agoraClassroomApi: CREDENTIALS.agoraClassroomApi,
-	httpHeaderAuth: CREDENTIALS.crmKey,
-};
 
 const WORKFLOWS = {
 	exam: 'recipeExamFlow01',
@@ -63,7 +60,7 @@ const HOOKS = {
 
 function recipes(sinkUrl: string, tableIds: Record<string, string>): RecipeSetup[] {
 	const common = {
-		credentials: CREDENTIALS_BY_TYPE,
+		credentials: RECIPE_CREDENTIALS_BY_TYPE,
 		tables: tableIds,
 		pickTablesById: PICK_TABLES_BY_ID,
 	};
@@ -121,7 +118,7 @@ function recipes(sinkUrl: string, tableIds: Record<string, string>): RecipeSetup
 		},
 		{
 			...common,
-			credentials: { ...CREDENTIALS_BY_TYPE, httpHeaderAuth: CREDENTIALS.bookingKey },
+			credentials: { ...RECIPE_CREDENTIALS_BY_TYPE, httpHeaderAuth: RECIPE_CREDENTIALS.bookingKey },
 			file: '05-agora-booking-to-classroom.json',
 			id: WORKFLOWS.booking,
 			settings: { classroomType: 2 },

@@ -18,13 +18,6 @@ export const QINGSUYUN_SECRET = 'recipe-e2e-qingsuyun-secret-key-01';
 export const API_TOKEN = 'recipe-e2e-crm-token-0001';
 export const BOOKING_KEY = 'recipe-e2e-booking-key-0001';
 
-export const CREDENTIALS = {
-	qingsuyunApi: { id: 'recipeQsyCred001', name: 'Qingsuyun account' },
-	agoraClassroomApi: { id: 'recipeAgoraCred1', name: 'Agora account' },
-	crmKey: { id: 'recipeApiKeyCred', name: 'CRM and HR API key' },
-	bookingKey: { id: 'recipeHookCred01', name: 'Booking webhook key' },
-};
-
 export interface RecipeSuite extends AgoraSinkN8n {
 	tables: DataTables;
 	/** Table ids by name. */
