@@ -133,7 +133,7 @@ function webhookMethod(): string[] {
 	const sizes = SETTINGS.sizes.map(formatBytes).join(', ');
 	return [
 		"One n8n per setting, one workflow per target holding the trigger alone, all in that n8n. Targets: n8n's Webhook node " +
-			'(v2 and v1, "Respond: Immediately") and each of our triggers. autocannon on the loopback interface; ' +
+			'(v2 and v1, "Respond: Immediately"; the floor version also with Header Auth) and each of our triggers. autocannon on the loopback interface; ' +
 			`${sizes} bodies, ${SETTINGS.concurrencies.join(' and ')} connections, ${SETTINGS.rounds} rounds per target, ` +
 			`each a fixed number of requests (the target's last rate × ${SETTINGS.durationSeconds} s, so that every reply is waited for), ` +
 			'the targets interleaved and their order reversed every other round, after a warm-up of each; figures are the medians of the rounds. ' +
@@ -154,6 +154,11 @@ function webhookMethod(): string[] {
 			'`N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true` the isolate is taken only when an expression reaches the engine, and one ' +
 			'still does for every node at version 1: n8n evaluates `$parameter["options"]["binaryData"]` for it on every request ' +
 			"(`parseRequestBody` in n8n's `webhooks/webhook-helpers.js`), so v1 stays the floor.",
+		'',
+		'**Floor with Header Auth.** Each of our triggers checks a credential on every request (a secret, a token), ' +
+			'and n8n resolves a credential in the webhook phase outside any execution (`_getRunlessCredentials` in n8n-core), ' +
+			"which at n8n's defaults takes an expression isolate of its own. The Webhook node with Header Auth pays the same, " +
+			'so the floor version with Header Auth is the like-for-like floor for our triggers; the plain floor is the node with nothing to check.',
 	];
 }
 

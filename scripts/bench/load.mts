@@ -14,6 +14,8 @@ export interface Fire {
 	url: string;
 	workflowId: string;
 	contentType: string;
+	/** Sent with every request besides the content type (a Header Auth key). */
+	headers?: Record<string, string>;
 	next(): string;
 	/** Whether every 2xx reply should start one execution (false on the repeat path). */
 	startsExecutions: boolean;
@@ -112,7 +114,7 @@ export async function measureRun(
 		amount: Math.max(requests, connections),
 		timeout: 30,
 		method: 'POST',
-		headers: { 'content-type': fire.contentType },
+		headers: { ...fire.headers, 'content-type': fire.contentType },
 		requests: [
 			{
 				method: 'POST',

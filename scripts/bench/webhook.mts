@@ -10,30 +10,52 @@ import { median } from './stats.mjs';
 import type { WebhookBenchTarget } from './types.mjs';
 
 const BUILTIN_WORKFLOWS = 'bench.builtin.workflows.json';
+const BUILTIN_CREDENTIALS = 'bench.builtin.credentials.json';
+/** The Header Auth credential of the built-in nodes that check one: header and value. */
+const HEADER_AUTH = { name: 'x-bench-key', value: 'bench-header-key-0001' } as const;
 /** The most requests one run sends, however fast the target answered before. */
 const MAX_REQUESTS = 600;
 
 /**
- * n8n's own Webhook node, twice: version 2 is the one node n8n 2.x lets skip the expression
- * isolate for the webhook phase; version 1 takes one, like every community trigger.
+ * n8n's own Webhook node: version 2 is the one node n8n 2.x lets skip the expression isolate for
+ * the webhook phase; version 1 takes one, like every community trigger. Each also with Header
+ * Auth, which reads a credential on every request as our triggers do; only the configuration's
+ * floor version is measured that way.
  */
 const BUILTINS = [
 	{
 		version: 'v2',
+		headerAuth: false,
 		label: "n8n's Webhook node v2",
 		webhook: 'bench-builtin',
 		workflowId: 'benchBuiltinHook',
 	},
 	{
 		version: 'v1',
+		headerAuth: false,
 		label: "n8n's Webhook node v1",
 		webhook: 'bench-builtin-v1',
 		workflowId: 'benchBuiltinV1Hk',
 	},
+	{
+		version: 'v2',
+		headerAuth: true,
+		label: "n8n's Webhook node v2 with Header Auth",
+		webhook: 'bench-builtin-auth',
+		workflowId: 'benchBuiltinV2Au',
+	},
+	{
+		version: 'v1',
+		headerAuth: true,
+		label: "n8n's Webhook node v1 with Header Auth",
+		webhook: 'bench-builtin-v1-auth',
+		workflowId: 'benchBuiltinV1Au',
+	},
 ] as const;
 
 export type Floor = (typeof BUILTINS)[number]['version'];
-export type TargetKind = Floor | 'ours' | 'repeat';
+/** `authFloor`: the floor version with Header Auth, the floor for a trigger that checks a credential. */
+export type TargetKind = Floor | 'authFloor' | 'ours' | 'repeat';
 
 export interface N8nConfiguration {
 	label: string;
@@ -105,6 +127,7 @@ function summarize(
 function firesFor(
 	n8n: RunningN8n,
 	targets: readonly WebhookBenchTarget[],
+	floor: Floor,
 	bytes: number,
 	withRepeatPath: boolean,
 ): BenchFire[] {
@@ -112,14 +135,17 @@ function firesFor(
 	// The built-in nodes get the first trigger's events: a realistic body, a new id each.
 	const builtinBodies = targets[0]?.bodies;
 	const fires: BenchFire[] = [
-		...BUILTINS.map((builtin) => ({
-			label: builtin.label,
-			kind: builtin.version,
-			url: url(builtin.webhook),
-			workflowId: builtin.workflowId,
-			startsExecutions: true,
-			...(builtinBodies?.(bytes) ?? { contentType: 'application/json', next: () => '{}' }),
-		})),
+		...BUILTINS.filter((builtin) => !builtin.headerAuth || builtin.version === floor).map(
+			(builtin) => ({
+				label: builtin.label,
+				kind: builtin.headerAuth ? ('authFloor' as const) : builtin.version,
+				url: url(builtin.webhook),
+				workflowId: builtin.workflowId,
+				startsExecutions: true,
+				...(builtin.headerAuth ? { headers: { [HEADER_AUTH.name]: HEADER_AUTH.value } } : {}),
+				...(builtinBodies?.(bytes) ?? { contentType: 'application/json', next: () => '{}' }),
+			}),
+		),
 		...targets.map((target) => ({
 			label: target.label,
 			kind: 'ours' as const,
@@ -158,9 +184,12 @@ async function benchConfiguration(
 	log: (line: string) => void,
 ): Promise<LoadResult[]> {
 	const n8n = await startN8n({
-		credentials: [...new Set(targets.flatMap((target) => target.credentials))],
+		credentials: [BUILTIN_CREDENTIALS, ...new Set(targets.flatMap((target) => target.credentials))],
 		workflows: [BUILTIN_WORKFLOWS, ...new Set(targets.flatMap((target) => target.workflows))],
-		substitutions: Object.assign({}, ...targets.map((target) => target.substitutions)),
+		substitutions: Object.assign(
+			{ BENCH_HEADER_KEY: HEADER_AUTH.value },
+			...targets.map((target) => target.substitutions),
+		),
 		webhooks: [
 			...BUILTINS.map((builtin) => builtin.webhook),
 			...targets.map((target) => target.webhook),
@@ -193,12 +222,13 @@ async function benchConfiguration(
 	try {
 		const all: LoadResult[] = [];
 		// A warm-up of every target first: n8n compiles and caches per workflow on first use.
-		for (const fire of firesFor(n8n, targets, 1024, false)) await run(fire, 4, 1);
+		for (const fire of firesFor(n8n, targets, configuration.floor, 1024, false))
+			await run(fire, 4, 1);
 		for (const bytes of configuration.sizes ?? settings.sizes) {
 			for (const concurrency of settings.concurrencies) {
 				const repeat =
 					bytes === settings.repeatPath.bytes && concurrency === settings.repeatPath.concurrency;
-				const fires = firesFor(n8n, targets, bytes, repeat);
+				const fires = firesFor(n8n, targets, configuration.floor, bytes, repeat);
 				const runs = new Map<BenchFire, RunFigures[]>(fires.map((fire) => [fire, []]));
 				// Short rounds, the order reversed every other one: load from elsewhere on the machine
 				// then falls on every target alike instead of on whoever ran during it.

@@ -35,24 +35,30 @@ function shown(value: number | undefined): string {
 
 function targetLabel(result: LoadResult): string {
 	if (result.kind === result.floor) return `${result.target} (floor)`;
+	if (result.kind === 'authFloor')
+		return `${result.target} (floor for a trigger that checks a credential)`;
 	if (result.kind === 'v2') return `${result.target} (spared the isolate: the gate)`;
 	return result.target;
 }
 
 export function webhookTable(results: readonly LoadResult[]): string[] {
 	return [
-		'| n8n setting | body | concurrency | target | replies/s | executions/s | p50 | p99 | ÷ floor (executions/s) | ÷ floor (replies/s) | ÷ Webhook v2 (executions/s) | failed | load |',
-		'|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+		'| n8n setting | body | concurrency | target | replies/s | executions/s | p50 | p99 | ÷ floor (executions/s) | ÷ floor (replies/s) | ÷ floor with Header Auth (executions/s) | ÷ Webhook v2 (executions/s) | failed | load |',
+		'|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 		...results.map((result) => {
 			const toFloor = (rate: Rate) =>
 				result.kind === 'ours' ? shown(ratioTo(results, result, result.floor, rate)) : '';
+			const toAuthFloor =
+				result.kind === 'ours'
+					? shown(ratioTo(results, result, 'authFloor', 'executionsPerSecond'))
+					: '';
 			const unsettled =
 				result.unsettledRounds > 0 ? ` (${result.unsettledRounds} rounds unsettled)` : '';
 			return (
 				`| ${result.configuration} | ${formatBytes(result.bytes)} | ${result.concurrency} | ${targetLabel(result)} | ` +
 				`${result.repliesPerSecond.toFixed(1)} | ${result.executionsPerSecond.toFixed(1)}${unsettled} | ` +
 				`${result.p50Ms.toFixed(0)} ms | ${result.p99Ms.toFixed(0)} ms | ${toFloor('executionsPerSecond')} | ` +
-				`${toFloor('repliesPerSecond')} | ${result.kind === 'v2' ? '' : shown(ratioTo(results, result, 'v2', 'executionsPerSecond'))} | ${result.failures} | ${result.load.toFixed(1)} |`
+				`${toFloor('repliesPerSecond')} | ${toAuthFloor} | ${result.kind === 'v2' ? '' : shown(ratioTo(results, result, 'v2', 'executionsPerSecond'))} | ${result.failures} | ${result.load.toFixed(1)} |`
 			);
 		}),
 	];
@@ -74,11 +80,16 @@ export function webhookSummary(results: readonly LoadResult[]): string[] {
 			);
 			const first = rows[0];
 			if (first === undefined) return [];
-			const range = (rate: Rate) =>
-				ratioRange(rows.map((row) => ratioTo(results, row, row.floor, rate)));
+			const range = (rate: Rate, kind: TargetKind) =>
+				ratioRange(
+					rows.map((row) => ratioTo(results, row, kind === 'authFloor' ? kind : row.floor, rate)),
+				);
+			const withAuth = rows.some((row) => builtin(results, row, 'authFloor') !== undefined)
+				? `; ${range('executionsPerSecond', 'authFloor')} × that of the same node with Header Auth, which checks a credential on every request as ${target} does`
+				: '';
 			return [
-				`- ${configuration}: ${target} runs at ${range('executionsPerSecond')} × the executions per second of its floor, ` +
-					`n8n's Webhook node ${first.floor} (${range('repliesPerSecond')} × its replies per second).`,
+				`- ${configuration}: ${target} runs at ${range('executionsPerSecond', first.floor)} × the executions per second of its floor, ` +
+					`n8n's Webhook node ${first.floor} (${range('repliesPerSecond', first.floor)} × its replies per second)${withAuth}.`,
 			];
 		}),
 	);

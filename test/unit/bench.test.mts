@@ -86,17 +86,32 @@ function row(kind: TargetKind, target: string, executionsPerSecond: number): Loa
 
 describe('bench table', () => {
 	const results = [row('v2', 'v2', 40), row('v1', 'v1', 20), row('ours', 'Ours', 25)];
+	const withAuthFloor = [...results, row('authFloor', 'v1 with Header Auth', 10)];
 
 	it('compares each trigger with its floor and labels the gate', () => {
 		const [, , v2, v1, ours] = webhookTable(results);
 		expect(v2).toContain('(spared the isolate: the gate)');
 		expect(v1).toContain('v1 (floor)');
-		expect(ours).toContain('| 1.25 | 1.25 | 0.63 |');
+		expect(ours).toContain('| 1.25 | 1.25 |  | 0.63 |');
+	});
+
+	it('compares each trigger with the floor that checks a credential, where measured', () => {
+		const lines = webhookTable(withAuthFloor);
+		expect(lines.find((line) => line.includes('| v1 with Header Auth'))).toContain(
+			'(floor for a trigger that checks a credential)',
+		);
+		expect(lines.find((line) => line.includes('| Ours |'))).toContain(
+			'| 1.25 | 1.25 | 2.50 | 0.63 |',
+		);
 	});
 
 	it('sums up each trigger against its floor', () => {
 		expect(webhookSummary(results)).toEqual([
 			"- n8n defaults: Ours runs at 1.25 × the executions per second of its floor, n8n's Webhook node v1 (1.25 × its replies per second).",
+		]);
+		expect(webhookSummary(withAuthFloor)).toEqual([
+			"- n8n defaults: Ours runs at 1.25 × the executions per second of its floor, n8n's Webhook node v1 (1.25 × its replies per second); " +
+				'2.50 × that of the same node with Header Auth, which checks a credential on every request as Ours does.',
 		]);
 	});
 });
