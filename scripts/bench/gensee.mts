@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
-
 import { decodeQaDocument, decodeRequest } from '../../nodes/Gensee/decode';
 import { GENSEE_PLATFORM } from '../../nodes/Gensee/events';
 import { collectParams } from '../../nodes/Gensee/params';
 import { MAX_QA_XML_BYTES, parseQaXml } from '../../nodes/Gensee/qaXml';
 import { GENSEE_QA_XML, genseeActionSample } from '../../support/samples/gensee.mjs';
+import { distinctBodies } from './bodies.mjs';
 import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
 
 const TOKEN = 'bench-gensee-token-7f1a';
@@ -68,15 +67,12 @@ export const genseeBench: BenchPlatform = {
 				Math.min(bytes, MAX_QA_XML_BYTES - 1024),
 			);
 			// Each document a new event: the first question's asker (its operator) differs every time.
-			const [before, after] = text
-				.replace(`uid="${ASKER_UID}"`, 'uid="{{OPERATOR}}"')
-				.split('{{OPERATOR}}');
-			const prefix = randomUUID().slice(0, 8);
-			let sequence = 0;
-			return {
-				contentType: 'text/plain; charset=utf-8',
-				next: () => `${before}${prefix}${String(sequence++).padStart(8, '0')}${after}`,
-			};
+			const placeholder = 'o'.repeat(16);
+			return distinctBodies(
+				text.replace(`uid="${ASKER_UID}"`, `uid="${placeholder}"`),
+				placeholder,
+				'text/plain; charset=utf-8',
+			);
 		},
 	},
 	decodeCases() {

@@ -7,6 +7,7 @@ import { buildUnrecognizedItem } from '../../nodes/shared/envelope';
 import { redactSecrets } from '../../nodes/shared/secrets';
 import { decodeRawRequest } from '../../nodes/shared/webhook/request';
 import { QINGSUYUN_SAMPLE_TYPES, qingsuyunSample } from '../../support/samples/qingsuyun.mjs';
+import { distinctBodies } from './bodies.mjs';
 import { jsonPost } from './requests.mjs';
 import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
 
@@ -79,15 +80,9 @@ export const qingsuyunBench: BenchPlatform = {
 		webhook: 'qsy-hostile/qingsuyun',
 		workflowId: 'qsyHostileAll001',
 		bodies(bytes) {
-			// The id sits at a fixed place in a fixed template, so each body is one cheap splice.
+			// Each callback its own `uuid`, the dedupe key.
 			const placeholder = 'f'.repeat(32);
-			const [before, after] = sizedCallback(bytes, placeholder).split(placeholder);
-			let sequence = 0;
-			const prefix = randomUUID().replace(/-/g, '').slice(0, 16);
-			return {
-				contentType: 'application/json',
-				next: () => `${before}${prefix}${(sequence++).toString(16).padStart(16, '0')}${after}`,
-			};
+			return distinctBodies(sizedCallback(bytes, placeholder), placeholder, 'application/json');
 		},
 	},
 	decodeCases() {

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
-
 import { decodeWebhook } from '../../nodes/Teachbase/decode';
 import { TEACHBASE_PLATFORM } from '../../nodes/Teachbase/events';
 import { readWebhook } from '../../nodes/Teachbase/payload';
 import { decodeRawRequest } from '../../nodes/shared/webhook/request';
 import { teachbaseSample } from '../../support/samples/teachbase.mjs';
+import { distinctBodies } from './bodies.mjs';
 import { jsonPost } from './requests.mjs';
 import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
 
@@ -52,16 +51,9 @@ export const teachbaseBench: BenchPlatform = {
 		// again and again, measures this path and starts no execution.
 		repeatPath: true,
 		bodies(bytes) {
+			// The body is the dedupe key: the record id makes every body a new event.
 			const placeholder = '9'.repeat(16);
-			const [before, after] = sizedWebhook(bytes, placeholder).split(placeholder);
-			// The body is the dedupe key: the record id makes every body a new event, across
-			// generators too (a warm-up's bodies must not come back as retries).
-			const prefix = randomUUID().slice(0, 8);
-			let sequence = 0;
-			return {
-				contentType: 'application/json',
-				next: () => `${before}${prefix}${String(sequence++).padStart(8, '0')}${after}`,
-			};
+			return distinctBodies(sizedWebhook(bytes, placeholder), placeholder, 'application/json');
 		},
 	},
 	decodeCases() {

@@ -80,10 +80,9 @@ export function webhookSummary(results: readonly LoadResult[]): string[] {
 			);
 			const first = rows[0];
 			if (first === undefined) return [];
+			// Every row of one configuration has the same floor: the first row's.
 			const range = (rate: Rate, kind: TargetKind) =>
-				ratioRange(
-					rows.map((row) => ratioTo(results, row, kind === 'authFloor' ? kind : row.floor, rate)),
-				);
+				ratioRange(rows.map((row) => ratioTo(results, row, kind, rate)));
 			const withAuth = rows.some((row) => builtin(results, row, 'authFloor') !== undefined)
 				? `; ${range('executionsPerSecond', 'authFloor')} × that of the same node with Header Auth, which checks a credential on every request as ${target} does`
 				: '';
