@@ -18,7 +18,7 @@ import { ownerCookie } from '../support/n8nRest.mjs';
 import {
 	EXAMPLES_DIR,
 	RECIPE_CREDENTIALS_BY_TYPE,
-	writeRecipes,
+	importRecipes,
 	type RecipeSetup,
 } from '../support/recipes.mjs';
 import { startN8n } from '../support/startN8n.mjs';
@@ -54,10 +54,8 @@ async function main(): Promise<void> {
 	const browser = await launchChromium();
 	try {
 		const setups = files.map(setupOf);
-		const dir = path.join(n8n.userFolder, 'recipes');
-		await mkdir(dir, { recursive: true });
 		// Imported only: the pictures need no active workflows.
-		await n8n.importWorkflows(await writeRecipes(dir, setups), [], { activate: false });
+		await importRecipes(n8n, setups, [], { activate: false });
 		const cookie = await ownerCookie(n8n.baseUrl);
 		const page = await editorPage(browser, n8n.baseUrl, cookie, {
 			width: 1600,

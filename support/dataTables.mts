@@ -2,14 +2,11 @@
  * n8n data tables through the REST API, as a user creates them under Overview → Data tables:
  * the tables a recipe needs, and their rows.
  */
+import { isRecord } from '../nodes/shared/guards';
 import type { RestSession } from './n8nRest.mjs';
 
 export type ColumnType = 'string' | 'number' | 'boolean' | 'date';
 export type Row = Record<string, string | number | boolean | null>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isRow(value: unknown): value is Row {
 	return isRecord(value);

@@ -4,10 +4,12 @@
  * which finds data tables by ID only) each data table picked from the list. Everything else is
  * imported exactly as shipped.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { isRecord } from '../nodes/shared/guards';
 import { REPO_ROOT } from './n8n.mjs';
+import type { RunningN8n } from './startN8n.mjs';
 
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 
@@ -52,11 +54,7 @@ export interface RecipeSetup {
 	pickTablesById: boolean;
 }
 
-function isRecord(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function nodesOf(workflow: Json): Json[] {
+export function nodesOf(workflow: Json): Json[] {
 	return Array.isArray(workflow.nodes) ? workflow.nodes.filter(isRecord) : [];
 }
 
@@ -147,13 +145,23 @@ export async function prepareRecipe(setup: RecipeSetup): Promise<Json> {
 	return workflow;
 }
 
-/** Writes the prepared recipes into `dir`, one file each, and returns their paths. */
-export async function writeRecipes(dir: string, setups: readonly RecipeSetup[]): Promise<string[]> {
+/**
+ * Prepares the recipes, writes them into the n8n's user folder and imports them there, activated
+ * unless told not to; n8n then also waits for `webhooks` to be registered.
+ */
+export async function importRecipes(
+	n8n: RunningN8n,
+	setups: readonly RecipeSetup[],
+	webhooks: readonly string[],
+	options: { activate?: boolean } = {},
+): Promise<void> {
+	const dir = path.join(n8n.userFolder, 'recipes');
+	await mkdir(dir, { recursive: true });
 	const files: string[] = [];
 	for (const setup of setups) {
 		const target = path.join(dir, `${setup.id}.json`);
 		await writeFile(target, JSON.stringify(await prepareRecipe(setup), null, 2));
 		files.push(target);
 	}
-	return files;
+	await n8n.importWorkflows(files, webhooks, options);
 }

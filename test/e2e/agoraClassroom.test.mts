@@ -20,6 +20,7 @@ import {
 	stagePackage,
 	type N8nInstall,
 } from '../../support/n8n.mjs';
+import { isRecord } from '../../nodes/shared/guards';
 import { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
 import { ENCRYPTION_KEY, renderFixture } from '../../support/startN8n.mjs';
 import {
@@ -42,10 +43,6 @@ let agora: FakeAgoraServer;
 let install: N8nInstall;
 let userFolder: string;
 let env: NodeJS.ProcessEnv;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * The run data `n8n execute --rawOutput` prints with two-space indents: from a line that opens with

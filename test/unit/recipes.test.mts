@@ -8,21 +8,14 @@ import { readdirSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { EXAMPLES_DIR, readRecipe } from '../../support/recipes.mjs';
+import { isRecord } from '../../nodes/shared/guards';
+import { EXAMPLES_DIR, nodesOf, readRecipe } from '../../support/recipes.mjs';
 
 type Json = Record<string, unknown>;
 
 const FILES = readdirSync(EXAMPLES_DIR)
 	.filter((file) => file.endsWith('.json'))
 	.sort();
-
-function isRecord(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function nodes(workflow: Json): Json[] {
-	return Array.isArray(workflow.nodes) ? workflow.nodes.filter(isRecord) : [];
-}
 
 /** The names of the nodes the first output of `from` leads to. */
 function nextNodes(workflow: Json, from: string): string[] {
@@ -46,7 +39,7 @@ describe('recipes in examples/', () => {
 		it('carries no credentials, workflow id or webhook ids, and no Code node', async () => {
 			const workflow = await readRecipe(file);
 			expect(workflow).not.toHaveProperty('id');
-			for (const node of nodes(workflow)) {
+			for (const node of nodesOf(workflow)) {
 				expect(node, String(node.name)).not.toHaveProperty('credentials');
 				expect(String(node.type)).toMatch(/^(n8n-nodes-base|n8n-nodes-edu-events)\./);
 				expect(['n8n-nodes-base.code', 'n8n-nodes-base.function']).not.toContain(node.type);
@@ -57,10 +50,10 @@ describe('recipes in examples/', () => {
 
 		it('names its external systems in a Settings node right after the trigger', async () => {
 			const workflow = await readRecipe(file);
-			const trigger = nodes(workflow).find((node) => /trigger|webhook/i.test(String(node.type)));
+			const trigger = nodesOf(workflow).find((node) => /trigger|webhook/i.test(String(node.type)));
 			expect(trigger).toBeDefined();
 			expect(nextNodes(workflow, String(trigger?.name))).toEqual(['Settings']);
-			for (const node of nodes(workflow).filter(
+			for (const node of nodesOf(workflow).filter(
 				(candidate) => candidate.type === 'n8n-nodes-base.httpRequest',
 			)) {
 				const parameters = isRecord(node.parameters) ? node.parameters : {};
@@ -72,12 +65,12 @@ describe('recipes in examples/', () => {
 
 		it('finds its data tables by name, and a sticky note says which to create', async () => {
 			const workflow = await readRecipe(file);
-			const notes = nodes(workflow)
+			const notes = nodesOf(workflow)
 				.filter((node) => node.type === 'n8n-nodes-base.stickyNote')
 				.map((node) => (isRecord(node.parameters) ? String(node.parameters.content) : ''))
 				.join('\n');
 			expect(notes).toContain('Publish');
-			for (const node of nodes(workflow).filter(
+			for (const node of nodesOf(workflow).filter(
 				(candidate) => candidate.type === 'n8n-nodes-base.dataTable',
 			)) {
 				const parameters = isRecord(node.parameters) ? node.parameters : {};

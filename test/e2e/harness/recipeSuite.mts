@@ -4,13 +4,10 @@
  * Overview → Data tables, then the recipes imported (prepared by `prepareRecipe`) and activated.
  * The fake Agora server stands in for Agora; the sink for the CRM, HR system, sheet and chat bots.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-
 import { DataTables, type ColumnType } from '../../../support/dataTables.mjs';
 import { agoraCredentialSubstitutions } from '../../../support/fakes/agoraApp.mjs';
 import { RestSession } from '../../../support/n8nRest.mjs';
-import { writeRecipes, type RecipeSetup } from '../../../support/recipes.mjs';
+import { importRecipes, type RecipeSetup } from '../../../support/recipes.mjs';
 import { startN8n } from '../../../support/startN8n.mjs';
 import { agoraSinkSuite, type AgoraSinkN8n } from './agoraSinkSuite.mjs';
 
@@ -55,10 +52,7 @@ export function recipeSuite(
 			const tableIds: Record<string, string> = {};
 			for (const [name, columns] of Object.entries(options.tables))
 				tableIds[name] = await tables.create(name, columns);
-			const dir = path.join(n8n.userFolder, 'recipes');
-			await mkdir(dir, { recursive: true });
-			const files = await writeRecipes(dir, options.recipes({ sinkUrl: sink.url, tableIds }));
-			await n8n.importWorkflows(files, options.webhooks);
+			await importRecipes(n8n, options.recipes({ sinkUrl: sink.url, tableIds }), options.webhooks);
 			return { n8n, agora, sink, tables, tableIds };
 		},
 		onStart,
