@@ -58,11 +58,16 @@ export class Sink {
 		return this.records.filter((record) => record.path === path);
 	}
 
+	/** The records at `pathPrefix` or any path starting with it. */
+	recordsUnder(pathPrefix: string): SinkRecord[] {
+		return this.records.filter((record) => record.path.startsWith(pathPrefix));
+	}
+
 	/** Waits until `count` records have arrived at `path` (or any path starting with it). */
 	async waitFor(pathPrefix: string, count = 1, timeoutMs = 30_000): Promise<SinkRecord[]> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const matching = this.records.filter((record) => record.path.startsWith(pathPrefix));
+			const matching = this.recordsUnder(pathPrefix);
 			if (matching.length >= count) return matching;
 			if (Date.now() > deadline) {
 				throw new Error(
