@@ -8,6 +8,7 @@ import type {
 import { outputsExpression } from '../shared/routing';
 import { manuallyConfiguredWebhookMethods } from '../shared/webhook/lifecycle';
 import { runWebhookPipeline } from '../shared/webhook/pipeline';
+import { ACKNOWLEDGED_BY_N8N } from '../shared/webhook/reply';
 import { checkWebhookTokenCredential } from '../shared/webhookToken';
 import { genseeAdapter } from './adapter';
 import { genseeTriggerProperties } from './description';
@@ -41,8 +42,8 @@ export class GenseeTrigger implements INodeType {
 		],
 		// Status, courseware, roll-call and end-page callbacks are GETs; Q&A callbacks are POSTs.
 		webhooks: [
-			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: WEBHOOK_PATH },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: WEBHOOK_PATH },
+			{ name: 'default', httpMethod: 'GET', ...ACKNOWLEDGED_BY_N8N, path: WEBHOOK_PATH },
+			{ name: 'default', httpMethod: 'POST', ...ACKNOWLEDGED_BY_N8N, path: WEBHOOK_PATH },
 		],
 		properties: genseeTriggerProperties,
 	};

@@ -11,6 +11,7 @@ import type {
 import { outputsExpression } from '../shared/routing';
 import { manuallyConfiguredWebhookMethods } from '../shared/webhook/lifecycle';
 import { runWebhookPipeline } from '../shared/webhook/pipeline';
+import { ACKNOWLEDGED_BY_N8N } from '../shared/webhook/reply';
 import { qingsuyunAdapter } from './adapter';
 import { qingsuyunTriggerProperties } from './description';
 import { QINGSUYUN_OUTPUTS } from './events';
@@ -41,8 +42,8 @@ export class QingsuyunTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// The node writes every reply itself (shared/webhook/reply.ts).
-				responseMode: 'onReceived',
+				// n8n sends the node's acknowledgement once it has stored the execution.
+				...ACKNOWLEDGED_BY_N8N,
 				path: 'qingsuyun',
 			},
 		],

@@ -8,6 +8,7 @@ import type {
 import { outputsExpression } from '../shared/routing';
 import { manuallyConfiguredWebhookMethods } from '../shared/webhook/lifecycle';
 import { runWebhookPipeline } from '../shared/webhook/pipeline';
+import { ACKNOWLEDGED_BY_N8N } from '../shared/webhook/reply';
 import { checkWebhookTokenCredential } from '../shared/webhookToken';
 import { teachbaseAdapter } from './adapter';
 import { teachbaseTriggerProperties } from './description';
@@ -40,8 +41,8 @@ export class TeachbaseTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// The node writes every reply itself (shared/webhook/reply.ts).
-				responseMode: 'onReceived',
+				// n8n sends the node's acknowledgement once it has stored the execution.
+				...ACKNOWLEDGED_BY_N8N,
 				path: 'teachbase',
 			},
 		],

@@ -172,7 +172,7 @@ async function main(): Promise<void> {
 	log(
 		`\nDedupe state after distinct deliveries${gcAvailable() ? '' : ' (no --expose-gc: heap figures are rough)'}:`,
 	);
-	const dedupe = benchDedupe();
+	const dedupe = await benchDedupe();
 	for (const line of dedupeTable(dedupe)) log(line);
 
 	log('\nDecoding cost (no n8n):');

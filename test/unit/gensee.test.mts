@@ -18,6 +18,7 @@ import {
 } from '../../support/samples/gensee.mjs';
 import {
 	fakeWebhookContext,
+	runWebhook,
 	receivedRequest,
 	type FakeRequest,
 } from './support/webhookContext.mjs';
@@ -295,7 +296,7 @@ describe('the Gensee Trigger webhook', () => {
 			method: 'GET',
 			query: query(genseeActionSample('105')),
 		});
-		const result = await trigger.webhook.call(functions);
+		const result = await runWebhook(trigger, functions);
 		expect(reply).toMatchObject({ status: 200, body: '' });
 		expect(result.workflowData?.[0]?.[0]?.json).toMatchObject({
 			event: '105',
@@ -305,7 +306,7 @@ describe('the Gensee Trigger webhook', () => {
 
 	it('shows the roll-call page, or redirects with placeholders filled', async () => {
 		const page = context({ method: 'GET', query: query(GENSEE_ROLL_CALL) });
-		await trigger.webhook.call(page.context);
+		await runWebhook(trigger, page.context);
 		expect(page.reply.status).toBe(200);
 		expect(page.reply.headers['content-type']).toBe('text/html; charset=utf-8');
 		expect(page.reply.body).toContain('签到成功');
@@ -314,7 +315,7 @@ describe('the Gensee Trigger webhook', () => {
 			{ method: 'GET', query: query(GENSEE_END_PAGE) },
 			{ pageReply: 'redirect', endPageRedirectUrl: 'https://example.com/bye?u={userid}' },
 		);
-		const result = await trigger.webhook.call(redirect.context);
+		const result = await runWebhook(trigger, redirect.context);
 		expect(redirect.reply.status).toBe(302);
 		expect(redirect.reply.headers.location).toBe(
 			`https://example.com/bye?u=${GENSEE_END_PAGE.userid}`,
@@ -327,7 +328,7 @@ describe('the Gensee Trigger webhook', () => {
 			{ method: 'GET', query: query(GENSEE_CO_BROWSE) },
 			{ coBrowseEntries: { entry: [{ name: '课件', url: 'https://example.com/a' }] } },
 		);
-		expect(await trigger.webhook.call(functions)).toEqual({ noWebhookResponse: true });
+		expect(await runWebhook(trigger, functions)).toEqual({ noWebhookResponse: true });
 		expect(reply).toMatchObject({
 			status: 200,
 			body: '[{"name":"课件","url":"https://example.com/a"}]',
@@ -341,7 +342,7 @@ describe('the Gensee Trigger webhook', () => {
 				{ body: GENSEE_QA_XML, contentType },
 				{ routing: 'byEvent' },
 			);
-			const result = await trigger.webhook.call(functions);
+			const result = await runWebhook(trigger, functions);
 			expect(reply).toMatchObject({ status: 200, body: '' });
 			expect(result.workflowData?.[2]).toHaveLength(2);
 			expect(result.workflowData?.[2]?.[0]?.json).not.toHaveProperty('<webcast id');
@@ -351,7 +352,7 @@ describe('the Gensee Trigger webhook', () => {
 	it('flags malformed Q&A XML with its raw body, and discards it when asked to', async () => {
 		const body = '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><webcast>&x;</webcast>';
 		const flagged = context({ body, contentType: 'text/xml' });
-		const json = (await trigger.webhook.call(flagged.context)).workflowData?.[0]?.[0]?.json;
+		const json = (await runWebhook(trigger, flagged.context)).workflowData?.[0]?.[0]?.json;
 		expect(json).toMatchObject({ unrecognized: true, rawBody: body, contentType: 'text/xml' });
 		expect(flagged.reply).toMatchObject({ status: 200, body: '' });
 
@@ -359,7 +360,7 @@ describe('the Gensee Trigger webhook', () => {
 			{ body, contentType: 'text/xml' },
 			{ triggerOptions: { unrecognizedRequests: 'discard' } },
 		);
-		expect(await trigger.webhook.call(discarding.context)).toEqual({ noWebhookResponse: true });
+		expect(await runWebhook(trigger, discarding.context)).toEqual({ noWebhookResponse: true });
 	});
 
 	it('refuses a wrong token with 403, and keeps the token out of flagged items', async () => {
@@ -367,14 +368,14 @@ describe('the Gensee Trigger webhook', () => {
 			{ method: 'GET', query: query({ ...genseeActionSample('101'), token: 'nope' }) },
 			{ authentication: 'token' },
 		);
-		expect(await trigger.webhook.call(refused.context)).toEqual({ noWebhookResponse: true });
+		expect(await runWebhook(trigger, refused.context)).toEqual({ noWebhookResponse: true });
 		expect(refused.reply).toMatchObject({ status: 403, body: 'forbidden' });
 
 		const unknown = context(
 			{ method: 'GET', query: `nothing=here&token=${TOKEN}` },
 			{ authentication: 'token' },
 		);
-		const json = (await trigger.webhook.call(unknown.context)).workflowData?.[0]?.[0]?.json;
+		const json = (await runWebhook(trigger, unknown.context)).workflowData?.[0]?.[0]?.json;
 		expect(json).toMatchObject({ unrecognized: true });
 		expect(String(json?.rawBody)).toContain('nothing=here');
 		expect(String(json?.rawBody)).not.toContain(TOKEN);

@@ -8,6 +8,7 @@ import { QingsuyunTrigger } from '../../nodes/Qingsuyun/QingsuyunTrigger.node';
 import { QINGSUYUN_SAMPLE_TYPES, qingsuyunSample } from '../../support/samples/qingsuyun.mjs';
 import {
 	fakeWebhookContext,
+	runWebhook,
 	receivedRequest,
 	type FakeRequest,
 } from './support/webhookContext.mjs';
@@ -258,13 +259,15 @@ describe('the Qingsuyun Trigger webhook', () => {
 	it('starts the workflow for an authenticated callback and answers exactly "success"', async () => {
 		const sample = qingsuyunSample('courseFinish', SECRET);
 		const { context: functions, reply } = context(JSON.stringify(sample));
-		const result = await trigger.webhook.call(functions);
+		const result = await runWebhook(trigger, functions);
 		expect(reply).toEqual({
 			status: 200,
 			headers: { 'content-type': 'text/plain; charset=utf-8' },
 			body: 'success',
 		});
-		expect(result.noWebhookResponse).toBe(true);
+		// n8n sends the acknowledgement, once it has stored the execution.
+		expect(result.noWebhookResponse).toBeUndefined();
+		expect(result.webhookResponse).toBe('success');
 		expect(result.workflowData?.[0]?.[0]?.json).toMatchObject({
 			event: 'courseFinish',
 			eventId: sample.uuid,
@@ -275,7 +278,7 @@ describe('the Qingsuyun Trigger webhook', () => {
 		const { context: functions, reply } = context(
 			JSON.stringify(qingsuyunSample('courseFinish', 'wrong')),
 		);
-		const result = await trigger.webhook.call(functions);
+		const result = await runWebhook(trigger, functions);
 		expect(result).toEqual({ noWebhookResponse: true });
 		expect(reply.status).toBe(401);
 		expect(reply.body).not.toContain(SECRET);
@@ -284,14 +287,14 @@ describe('the Qingsuyun Trigger webhook', () => {
 	it('acknowledges filtered and repeated events without starting the workflow', async () => {
 		const clock = qingsuyunSample('clockFinish', SECRET);
 		const filtered = context(JSON.stringify(clock), { events: ['answerSheet'] });
-		expect(await trigger.webhook.call(filtered.context)).toEqual({ noWebhookResponse: true });
+		expect(await runWebhook(trigger, filtered.context)).toEqual({ noWebhookResponse: true });
 		expect(filtered.reply).toMatchObject({ status: 200, body: 'success' });
 
 		const staticData: IDataObject = {};
 		const first = context(JSON.stringify(clock), {}, staticData, 'same-node');
-		expect((await trigger.webhook.call(first.context)).workflowData).toBeDefined();
+		expect((await runWebhook(trigger, first.context)).workflowData).toBeDefined();
 		const again = context(JSON.stringify(clock), {}, staticData, 'same-node');
-		expect(await trigger.webhook.call(again.context)).toEqual({ noWebhookResponse: true });
+		expect(await runWebhook(trigger, again.context)).toEqual({ noWebhookResponse: true });
 		expect(again.reply).toMatchObject({ status: 200, body: 'success' });
 	});
 
@@ -302,14 +305,14 @@ describe('the Qingsuyun Trigger webhook', () => {
 				routing: 'byEvent',
 			},
 		);
-		const result = await trigger.webhook.call(functions);
+		const result = await runWebhook(trigger, functions);
 		expect(result.workflowData?.map((output) => output.length)).toEqual([0, 0, 1, 0, 0]);
 	});
 
 	it('flags an unreadable authenticated body, or rejects it when asked to', async () => {
 		const body = `{"secretKey":"${SECRET}","type":"answerSheet","eventBody":{`;
 		const flagged = context(body, { routing: 'byEvent' });
-		const result = await trigger.webhook.call(flagged.context);
+		const result = await runWebhook(trigger, flagged.context);
 		const json = result.workflowData?.[4]?.[0]?.json;
 		expect(json).toMatchObject({
 			event: 'unrecognized',
@@ -320,7 +323,7 @@ describe('the Qingsuyun Trigger webhook', () => {
 		expect(flagged.reply).toMatchObject({ status: 200, body: 'success' });
 
 		const rejecting = context(body, { triggerOptions: { unrecognizedRequests: 'discard' } });
-		expect(await trigger.webhook.call(rejecting.context)).toEqual({ noWebhookResponse: true });
+		expect(await runWebhook(trigger, rejecting.context)).toEqual({ noWebhookResponse: true });
 		expect(rejecting.reply).toMatchObject({
 			status: 400,
 			body: 'unrecognized request: The body is not a JSON object',
@@ -331,7 +334,7 @@ describe('the Qingsuyun Trigger webhook', () => {
 		const { context: functions } = context(JSON.stringify(qingsuyunSample('answerSheet', SECRET)), {
 			triggerOptions: { includeRaw: true },
 		});
-		const json = (await trigger.webhook.call(functions)).workflowData?.[0]?.[0]?.json;
+		const json = (await runWebhook(trigger, functions)).workflowData?.[0]?.[0]?.json;
 		expect(json?.raw).toMatchObject({ type: 'answerSheet' });
 		expect(JSON.stringify(json)).not.toContain(SECRET);
 	});
@@ -342,7 +345,7 @@ describe('the Qingsuyun Trigger webhook', () => {
 			{ body: '', contentType: 'application/json', readError: tooLarge },
 			{ credentials: { secretKey: SECRET } },
 		);
-		expect(await trigger.webhook.call(functions)).toEqual({ noWebhookResponse: true });
+		expect(await runWebhook(trigger, functions)).toEqual({ noWebhookResponse: true });
 		expect(reply).toMatchObject({ status: 413, body: 'request body too large' });
 		expect(functions.getCredentials).not.toHaveBeenCalled();
 
@@ -350,7 +353,7 @@ describe('the Qingsuyun Trigger webhook', () => {
 			{ readError: new Error('aborted') },
 			{ credentials: { secretKey: SECRET } },
 		);
-		expect(await trigger.webhook.call(aborted.context)).toEqual({ noWebhookResponse: true });
+		expect(await runWebhook(trigger, aborted.context)).toEqual({ noWebhookResponse: true });
 		expect(aborted.reply.status).toBe(400);
 	});
 });

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { isRepeatDelivery } from '../../nodes/shared/dedupe';
+import { claimDelivery } from '../../nodes/shared/dedupe';
 import { buildEventItem, buildUnrecognizedItem } from '../../nodes/shared/envelope';
 import { parseJsonRecord, stringList } from '../../nodes/shared/guards';
 import { outputsExpression, outputTable, routeItems } from '../../nodes/shared/routing';
@@ -119,31 +119,77 @@ describe('secret comparison', () => {
 describe('delivery dedupe', () => {
 	const options = { windowMs: 60_000, maxEntries: 3 };
 
-	it('reports a key seen inside the window once, and a key seen after it as new', () => {
+	/** Claims a delivery and, when it is new, settles it as its reply went out (2xx or not). */
+	async function deliver(
+		scope: string,
+		staticData: IDataObject,
+		key: string,
+		now: number,
+		acknowledged = true,
+	): Promise<boolean> {
+		const claim = await claimDelivery(scope, staticData, key, options, now);
+		if (!claim.repeat) claim.settle(acknowledged);
+		return claim.repeat;
+	}
+
+	it('reports a key acknowledged inside the window once, and a key seen after it as new', async () => {
 		const staticData = {};
-		expect(isRepeatDelivery('scope-window', staticData, 'a', options, 1_000)).toBe(false);
-		expect(isRepeatDelivery('scope-window', staticData, 'a', options, 2_000)).toBe(true);
-		expect(isRepeatDelivery('scope-window', staticData, 'a', options, 62_000)).toBe(false);
+		expect(await deliver('scope-window', staticData, 'a', 1_000)).toBe(false);
+		expect(await deliver('scope-window', staticData, 'a', 2_000)).toBe(true);
+		expect(await deliver('scope-window', staticData, 'a', 62_000)).toBe(false);
 	});
 
-	it('remembers deliveries across processes through static data', () => {
+	it('takes a retry on as new when the first reply did not go out with a 2xx', async () => {
+		expect(await deliver('scope-lost', {}, 'k', 1_000, false)).toBe(false);
+		expect(await deliver('scope-lost', {}, 'k', 2_000)).toBe(false);
+		expect(await deliver('scope-lost', {}, 'k', 3_000)).toBe(true);
+	});
+
+	it('holds a copy that arrives while the first is being answered until that answer is known', async () => {
+		const first = await claimDelivery('scope-wait', {}, 'k', options, 1_000);
+		if (first.repeat) throw new Error('the first delivery is new');
+		let copyAnswered = false;
+		const copy = claimDelivery('scope-wait', {}, 'k', options, 1_500).then((claim) => {
+			copyAnswered = true;
+			return claim;
+		});
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(copyAnswered).toBe(false);
+		first.settle(true);
+		expect((await copy).repeat).toBe(true);
+	});
+
+	it('takes a waiting copy on when the first was not acknowledged', async () => {
+		const first = await claimDelivery('scope-wait-lost', {}, 'k', options, 1_000);
+		if (first.repeat) throw new Error('the first delivery is new');
+		const copy = claimDelivery('scope-wait-lost', {}, 'k', options, 1_500);
+		first.settle(false);
+		// A late second settle of the first changes nothing.
+		first.settle(true);
+		const claim = await copy;
+		expect(claim.repeat).toBe(false);
+		if (!claim.repeat) claim.settle(true);
+		expect(await deliver('scope-wait-lost', {}, 'k', 2_000)).toBe(true);
+	});
+
+	it('remembers deliveries across processes through static data', async () => {
 		const staticData = {};
-		isRepeatDelivery('process-one', staticData, 'k', options, 1_000);
+		await deliver('process-one', staticData, 'k', 1_000);
 		// A fresh process (another scope, no memory) still finds the key in static data.
-		expect(isRepeatDelivery('process-two', staticData, 'k', options, 2_000)).toBe(true);
+		expect(await deliver('process-two', staticData, 'k', 2_000)).toBe(true);
 	});
 
-	it('remembers deliveries in process memory when static data is written away', () => {
+	it('remembers deliveries in process memory when static data is written away', async () => {
 		const first = {};
-		isRepeatDelivery('scope-race', first, 'k', options, 1_000);
+		await deliver('scope-race', first, 'k', 1_000);
 		// An execution that ends later saves the static data it started with: the key is gone there.
-		expect(isRepeatDelivery('scope-race', {}, 'k', options, 2_000)).toBe(true);
+		expect(await deliver('scope-race', {}, 'k', 2_000)).toBe(true);
 	});
 
-	it('keeps static data bounded to the newest entries', () => {
+	it('keeps static data bounded to the newest entries', async () => {
 		const staticData: IDataObject = {};
 		for (let index = 0; index < 10; index++) {
-			isRepeatDelivery('scope-bound', staticData, `key-${index}`, options, 1_000 + index);
+			await deliver('scope-bound', staticData, `key-${index}`, 1_000 + index);
 		}
 		expect(JSON.parse(JSON.stringify(staticData.recentDeliveries))).toEqual([
 			['key-7', 1_007],
@@ -151,13 +197,13 @@ describe('delivery dedupe', () => {
 			['key-9', 1_009],
 		]);
 		// The oldest keys left memory too, so they count as new again.
-		expect(isRepeatDelivery('scope-bound', {}, 'key-0', options, 2_000)).toBe(false);
-		expect(isRepeatDelivery('scope-bound', {}, 'key-9', options, 2_000)).toBe(true);
+		expect(await deliver('scope-bound', {}, 'key-0', 2_000)).toBe(false);
+		expect(await deliver('scope-bound', {}, 'key-9', 2_000)).toBe(true);
 	});
 
-	it('ignores static data of an unexpected shape instead of failing', () => {
+	it('ignores static data of an unexpected shape instead of failing', async () => {
 		const staticData: IDataObject = { recentDeliveries: { not: 'a list' } };
-		expect(isRepeatDelivery('scope-shape', staticData, 'k', options, 1_000)).toBe(false);
+		expect(await deliver('scope-shape', staticData, 'k', 1_000)).toBe(false);
 		expect(staticData.recentDeliveries).toEqual([['k', 1_000]]);
 	});
 });

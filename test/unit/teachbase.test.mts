@@ -10,7 +10,7 @@ import {
 import { readWebhook } from '../../nodes/Teachbase/payload';
 import { TeachbaseTrigger } from '../../nodes/Teachbase/TeachbaseTrigger.node';
 import { teachbaseLegacySample, teachbaseSample } from '../../support/samples/teachbase.mjs';
-import { fakeWebhookContext, receivedRequest } from './support/webhookContext.mjs';
+import { fakeWebhookContext, receivedRequest, runWebhook } from './support/webhookContext.mjs';
 
 const RECEIVED_AT = Date.UTC(2024, 2, 4, 15, 43, 0);
 const TOKEN = 'tb-unit-token-5f2a9c1e7d3b';
@@ -173,7 +173,7 @@ describe('the Teachbase Trigger webhook', () => {
 
 	it('answers 200 "ok" and starts the workflow', async () => {
 		const { context: functions, reply } = context({ body });
-		const result = await trigger.webhook.call(functions);
+		const result = await runWebhook(trigger, functions);
 		expect(reply).toMatchObject({ status: 200, body: 'ok' });
 		expect(result.workflowData?.[0]?.[0]?.json).toMatchObject({ event: 'course_stat.updated' });
 	});
@@ -181,21 +181,45 @@ describe('the Teachbase Trigger webhook', () => {
 	it('refuses a wrong or missing token with 403 and starts nothing', async () => {
 		for (const query of [undefined, 'token=wrong', `token=${TOKEN}x`]) {
 			const { context: functions, reply } = context({ body, query }, { authentication: 'token' });
-			expect(await trigger.webhook.call(functions)).toEqual({ noWebhookResponse: true });
+			expect(await runWebhook(trigger, functions)).toEqual({ noWebhookResponse: true });
 			expect(reply).toMatchObject({ status: 403, body: 'forbidden' });
 		}
 		const allowed = context({ body, query: `token=${TOKEN}` }, { authentication: 'token' });
-		expect((await trigger.webhook.call(allowed.context)).workflowData).toBeDefined();
+		expect((await runWebhook(trigger, allowed.context)).workflowData).toBeDefined();
+	});
+
+	it('takes a retry as new when n8n could not store the first delivery, and dedupes the one after', async () => {
+		const first = context({ body }, {}, {}, 'tb-lost');
+		expect((await trigger.webhook.call(first.context)).workflowData).toBeDefined();
+		// n8n failed to store the execution: it answers 500 and saves no static data.
+		first.context.getResponseObject().status(500).send('{"message":"Error in workflow"}');
+		const retry = context({ body }, {}, {}, 'tb-lost');
+		expect((await runWebhook(trigger, retry.context)).workflowData).toBeDefined();
+		expect(retry.reply).toMatchObject({ status: 200, body: 'ok' });
+		const again = context({ body }, {}, {}, 'tb-lost');
+		expect(await runWebhook(trigger, again.context)).toEqual({ noWebhookResponse: true });
+	});
+
+	it('holds a copy that arrives before the first is answered, then answers it as a repeat', async () => {
+		const first = context({ body }, {}, {}, 'tb-concurrent');
+		expect((await trigger.webhook.call(first.context)).workflowData).toBeDefined();
+		const copy = context({ body }, {}, {}, 'tb-concurrent');
+		const copyResult = runWebhook(trigger, copy.context);
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(copy.reply.status).toBeUndefined();
+		first.context.getResponseObject().status(200).send('ok');
+		expect(await copyResult).toEqual({ noWebhookResponse: true });
+		expect(copy.reply).toMatchObject({ status: 200, body: 'ok' });
 	});
 
 	it('starts one execution for a retried body, and none for filtered types', async () => {
 		const staticData: IDataObject = {};
 		expect(
-			(await trigger.webhook.call(context({ body }, {}, staticData, 'tb-node').context))
+			(await runWebhook(trigger, context({ body }, {}, staticData, 'tb-node').context))
 				.workflowData,
 		).toBeDefined();
 		const retry = context({ body }, {}, staticData, 'tb-node');
-		expect(await trigger.webhook.call(retry.context)).toEqual({ noWebhookResponse: true });
+		expect(await runWebhook(trigger, retry.context)).toEqual({ noWebhookResponse: true });
 		expect(retry.reply).toMatchObject({ status: 200, body: 'ok' });
 		const noDedupe = context(
 			{ body },
@@ -203,10 +227,10 @@ describe('the Teachbase Trigger webhook', () => {
 			staticData,
 			'tb-node',
 		);
-		expect((await trigger.webhook.call(noDedupe.context)).workflowData).toBeDefined();
+		expect((await runWebhook(trigger, noDedupe.context)).workflowData).toBeDefined();
 
 		const filtered = context({ body }, { types: ['quiz_stat'] });
-		expect(await trigger.webhook.call(filtered.context)).toEqual({ noWebhookResponse: true });
+		expect(await runWebhook(trigger, filtered.context)).toEqual({ noWebhookResponse: true });
 		expect(filtered.reply).toMatchObject({ status: 200, body: 'ok' });
 	});
 
@@ -215,7 +239,7 @@ describe('the Teachbase Trigger webhook', () => {
 			{ body: '{"type":', query: `token=${TOKEN}` },
 			{ authentication: 'token', routing: 'byEvent' },
 		);
-		const result = await trigger.webhook.call(flagged.context);
+		const result = await runWebhook(trigger, flagged.context);
 		expect(result.workflowData?.[6]?.[0]?.json).toMatchObject({
 			unrecognized: true,
 			rawBody: '{"type":',
@@ -226,7 +250,7 @@ describe('the Teachbase Trigger webhook', () => {
 			{ body: '{"type":' },
 			{ triggerOptions: { unrecognizedRequests: 'discard' } },
 		);
-		expect(await trigger.webhook.call(discarding.context)).toEqual({ noWebhookResponse: true });
+		expect(await runWebhook(trigger, discarding.context)).toEqual({ noWebhookResponse: true });
 		expect(discarding.reply).toMatchObject({ status: 200, body: 'ok' });
 	});
 });

@@ -1,12 +1,12 @@
 import type { INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { deliveryScope, isRepeatDelivery, type DedupeOptions } from '../dedupe';
+import { claimDelivery, deliveryScope, type DedupeOptions } from '../dedupe';
 import { buildUnrecognizedItem } from '../envelope';
 import { readRouting, routeItems, type OutputTable } from '../routing';
 import { redactSecrets } from '../secrets';
 import { nowIso } from '../time';
 import { readTriggerOptions, type TriggerOptions } from './options';
-import { answer, textReply, type WebhookReply } from './reply';
+import { acknowledge, answer, textReply, type WebhookReply } from './reply';
 import { receiveRequest, type ReceivedRequest } from './request';
 
 export type ReadResult<Event> =
@@ -66,8 +66,22 @@ function receivedText(request: ReceivedRequest, secrets: string[]): string {
 }
 
 /**
+ * Reports whether the reply went out with a 2xx: n8n may still fail to store the execution, or
+ * stop before it replies, and then the platform's retry must be taken as new.
+ */
+function settleWhenAnswered(
+	context: IWebhookFunctions,
+	settle: (acknowledged: boolean) => void,
+): void {
+	const response = context.getResponseObject();
+	response.once('finish', () => settle(response.statusCode >= 200 && response.statusCode < 300));
+	response.once('close', () => settle(false));
+}
+
+/**
  * The whole path of a webhook request: read it raw → authenticate → read the platform's event →
- * filter → dedupe → decode, or flag what cannot be read → route → reply in the platform's protocol.
+ * filter → dedupe → decode, or flag what cannot be read → route → reply in the platform's protocol,
+ * once n8n has stored the execution the reply acknowledges.
  * A body n8n will not hand over (over its size limit) cannot be authenticated or flagged: it is
  * refused with n8n's reason and starts nothing.
  */
@@ -92,22 +106,21 @@ export async function runWebhookPipeline<Event>(
 		return answer(context, acknowledgement);
 
 	const delivery = adapter.delivery?.(read, request, options);
-	if (
-		delivery !== undefined &&
-		isRepeatDelivery(
+	if (delivery !== undefined) {
+		const claim = await claimDelivery(
 			deliveryScope(context),
 			context.getWorkflowStaticData('node'),
 			delivery.key,
 			delivery.window,
 			receivedAt,
-		)
-	) {
-		return answer(context, acknowledgement);
+		);
+		if (claim.repeat) return answer(context, acknowledgement);
+		settleWhenAnswered(context, claim.settle);
 	}
 
 	const routing = readRouting(context);
 	const start = (items: INodeExecutionData[], output: number): IWebhookResponseData =>
-		answer(
+		acknowledge(
 			context,
 			acknowledgement,
 			routeItems(items, routing, adapter.outputs, () => output),

@@ -3,7 +3,9 @@
  * raw bytes (as n8n hands it over with its body parser switched off), node parameters,
  * credentials and static data, and the reply the node writes, captured.
  */
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import { EventEmitter } from 'node:events';
+
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { mock } from 'vitest-mock-extended';
 
 import { receiveRequest, type ReceivedRequest } from '../../../nodes/shared/webhook/request';
@@ -39,8 +41,11 @@ export function fakeWebhookContext(
 	node: FakeNode = {},
 ): { context: IWebhookFunctions; reply: CapturedReply } {
 	const reply: CapturedReply = { headers: {} };
-	const response = {
+	// Express's response as far as the nodes use it; sending ends it, as 'finish' tells.
+	const response = Object.assign(new EventEmitter(), {
+		statusCode: 200,
 		status(code: number) {
+			response.statusCode = code;
 			reply.status = code;
 			return response;
 		},
@@ -50,9 +55,11 @@ export function fakeWebhookContext(
 		},
 		send(text: string) {
 			reply.body = text;
+			response.emit('finish');
+			response.emit('close');
 			return response;
 		},
-	};
+	});
 	const body =
 		request.body === undefined
 			? Buffer.alloc(0)
@@ -106,6 +113,30 @@ export function fakeWebhookContext(
 			(name in parameters ? parameters[name] : fallback) as never,
 	);
 	return { context, reply };
+}
+
+interface WebhookNode {
+	webhook(this: IWebhookFunctions): Promise<IWebhookResponseData>;
+}
+
+/**
+ * Runs a trigger's `webhook()` and then does what n8n does with its result for a webhook in
+ * `onReceived` mode: unless the node wrote the reply itself, n8n starts the execution and sends
+ * `webhookResponse` with its default status, 200.
+ */
+export async function runWebhook(
+	node: WebhookNode,
+	context: IWebhookFunctions,
+): Promise<IWebhookResponseData> {
+	const result = await node.webhook.call(context);
+	if (result.noWebhookResponse !== true) {
+		const body = result.webhookResponse;
+		context
+			.getResponseObject()
+			.status(200)
+			.send(typeof body === 'string' ? body : JSON.stringify(body));
+	}
+	return result;
 }
 
 /** The request as the shared pipeline reads it, for the platforms' readers. */
