@@ -107,6 +107,23 @@ export class RunningN8n {
 		}
 	}
 
+	/**
+	 * Sends n8n a signal, as an operator or the system would: SIGTERM to the n8n process (a deploy,
+	 * `docker stop`), SIGKILL to its whole group (a crash, the OOM killer). Resolves when n8n has
+	 * exited; n8n's own graceful shutdown decides how long that takes after SIGTERM.
+	 */
+	async signal(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
+		const child = this.child;
+		if (!child || child.pid === undefined || !this.isRunning())
+			throw new Error('n8n is not running');
+		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+		if (signal === 'SIGKILL') killGroup(child.pid, 'SIGKILL');
+		else child.kill('SIGTERM');
+		await exited;
+		// What n8n left behind in its group (its task runner) goes with it.
+		killGroup(child.pid, 'SIGKILL');
+	}
+
 	/** Stops n8n and starts it again on the same user folder, database and port. */
 	async restart(): Promise<void> {
 		await this.stopProcess();

@@ -60,6 +60,8 @@ export class QueueN8n {
 	redis: RedisServer | undefined;
 	postgres: PostgresServer | undefined;
 	private mainSettings: { env: NodeJS.ProcessEnv; baseUrl: string } | undefined;
+	private webhookSettings: { env: NodeJS.ProcessEnv; baseUrl: string } | undefined;
+	private webhookPaths: readonly string[] = [];
 
 	constructor(
 		readonly install: N8nInstall,
@@ -136,6 +138,8 @@ export class QueueN8n {
 		await this.waitHealthy(this.byRole('main'), '/healthz');
 
 		const webhook = await this.environment('webhook', backends);
+		this.webhookSettings = webhook;
+		this.webhookPaths = options.webhooks;
 		await this.spawn('webhook', ['webhook'], webhook);
 		for (let index = 1; index <= WORKER_COUNT; index++) {
 			const healthPort = await freePort();
@@ -167,6 +171,44 @@ export class QueueN8n {
 		if (this.mainSettings === undefined) throw new Error('the stack was never launched');
 		await this.spawn('main', ['start'], this.mainSettings);
 		await this.waitHealthy(this.byRole('main'), '/healthz');
+	}
+
+	/** Signals the webhook processor (see `ManagedProcess.signal`) and waits until it has exited. */
+	async signalWebhookProcessor(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
+		const webhook = this.byRole('webhook');
+		await webhook.process.signal(signal);
+		this.processes.splice(this.processes.indexOf(webhook), 1);
+	}
+
+	/** Starts the webhook processor again on the same port, and waits until it serves every webhook. */
+	async startWebhookProcessor(): Promise<void> {
+		if (this.webhookSettings === undefined) throw new Error('the stack was never launched');
+		await this.spawn('webhook', ['webhook'], this.webhookSettings);
+		await this.waitHealthy(this.byRole('webhook'), '/healthz');
+		for (const hook of this.webhookPaths) {
+			await waitForWebhook(`${this.webhookProcessorUrl}/webhook/${hook}`);
+		}
+	}
+
+	/** Redis goes away (killed) and comes back empty on the same port `downMs` later. */
+	async interruptRedis(downMs: number): Promise<void> {
+		const redis = this.redis;
+		if (!redis) throw new Error('Redis is not running');
+		await redis.process.signal('SIGKILL');
+		await new Promise((resolve) => setTimeout(resolve, downMs));
+		this.redis = await startRedis(path.join(this.rootDir, 'redis'), redis.port);
+	}
+
+	/** Every execution of a workflow with its status and the scenario markers its stored data carries. */
+	async executionMarkers(
+		workflowId: string,
+		markerPattern: string,
+	): Promise<Array<{ id: string; status: string; data: string }>> {
+		const rows = await this.db().query(
+			DATABASE,
+			`select e.id, e.status, string_agg(m[1], ' ') from execution_entity e join execution_data d on d."executionId" = e.id cross join lateral regexp_matches(d.data, '(${markerPattern})', 'g') as m where e."workflowId" = '${workflowId.replace(/'/g, "''")}' group by e.id, e.status order by e.id`,
+		);
+		return rows.map(([id = '', status = '', data = '']) => ({ id, status, data }));
 	}
 
 	/** Stops every process (n8n first, then Redis and PostgreSQL) and deletes the folders. */

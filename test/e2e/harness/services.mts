@@ -67,6 +67,19 @@ export class ManagedProcess {
 		}
 	}
 
+	/**
+	 * Sends a signal as an operator or the system would (SIGTERM to the process, SIGKILL to its
+	 * whole group) and waits until the process has exited; what is left of its group goes too.
+	 */
+	async signal(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
+		const pid = this.child.pid;
+		if (pid === undefined || !this.isRunning()) throw new Error(`${this.name} is not running`);
+		if (signal === 'SIGKILL') killGroup(pid, 'SIGKILL');
+		else this.child.kill('SIGTERM');
+		await this.exited;
+		killGroup(pid, 'SIGKILL');
+	}
+
 	async stop(timeoutMs = 20_000): Promise<void> {
 		const pid = this.child.pid;
 		if (pid === undefined || !this.isRunning()) return;
@@ -158,10 +171,10 @@ export interface RedisServer {
 	process: ManagedProcess;
 }
 
-/** A Redis on 127.0.0.1 only, with no persistence, in the foreground. */
-export async function startRedis(workDir: string): Promise<RedisServer> {
+/** A Redis on 127.0.0.1 only, with no persistence, in the foreground; on `port` when given (a restart). */
+export async function startRedis(workDir: string, port?: number): Promise<RedisServer> {
 	const binary = await ensureRedisInstalled();
-	const port = await freePort();
+	port ??= await freePort();
 	await mkdir(workDir, { recursive: true });
 	const redis = ManagedProcess.spawn(
 		'redis-server',

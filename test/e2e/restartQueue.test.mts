@@ -1,0 +1,137 @@
+/**
+ * The acknowledgement promise in queue mode: distinct events stream to the webhook processor, six
+ * at a time per target, while it is stopped (SIGTERM), killed (SIGKILL), or while Redis is gone
+ * for a few seconds. Every event that got its platform's success reply must have an execution in
+ * PostgreSQL, and (it was queued) a worker must run it to the end.
+ *
+ * n8n 1.x sends its replies before it stores and queues the execution: there the suite prints
+ * the tables and asserts only what the README documents for 1.x.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { n8nVersion } from '../../support/n8n.mjs';
+import { startQueueN8n, type QueueN8n } from './harness/queue.mjs';
+import {
+	formatTallies,
+	LoadStreams,
+	MarkerSource,
+	RESTART_QINGSUYUN_SECRET,
+	RESTART_TARGETS,
+	tally,
+	type TargetTally,
+} from './harness/restartLoad.mjs';
+import { waitUntil } from './harness/waiting.mjs';
+
+const CONCURRENCY = 6;
+const ACKNOWLEDGED_BEFORE_FAULT = 120;
+/** Shorter than n8n's QUEUE_BULL_REDIS_TIMEOUT_THRESHOLD (10 s), after which n8n gives up and exits. */
+const REDIS_DOWN_MS = 4_000;
+
+const isN8n1 = n8nVersion().startsWith('1.');
+
+let n8n: QueueN8n;
+
+beforeAll(async () => {
+	n8n = await startQueueN8n({
+		credentials: ['qingsuyun.credentials.json'],
+		workflows: ['restart.workflows.json'],
+		substitutions: { QINGSUYUN_SECRET: RESTART_QINGSUYUN_SECRET },
+		webhooks: RESTART_TARGETS.map((target) => target.webhook),
+	});
+});
+
+afterAll(async () => {
+	await n8n?.stop();
+});
+
+type Fault = 'SIGTERM' | 'SIGKILL' | 'Redis down';
+
+interface Round {
+	tallies: TargetTally[];
+	/** Acknowledged markers whose execution has not finished successfully (yet). */
+	unfinished(): Promise<string[]>;
+}
+
+async function faultUnderLoad(fault: Fault): Promise<Round> {
+	const markers = new MarkerSource();
+	const streams = new LoadStreams(
+		() => n8n.webhookProcessorUrl,
+		RESTART_TARGETS,
+		markers,
+		CONCURRENCY,
+	);
+	await waitUntil(
+		`${ACKNOWLEDGED_BEFORE_FAULT} acknowledged events before the fault`,
+		() => streams.acknowledgedCount() >= ACKNOWLEDGED_BEFORE_FAULT,
+		120_000,
+	);
+	if (fault === 'Redis down') {
+		await n8n.interruptRedis(REDIS_DOWN_MS);
+		// Let the stream run on a while once Redis is back.
+		await new Promise((resolve) => setTimeout(resolve, 5_000));
+		await streams.stop();
+	} else {
+		await n8n.signalWebhookProcessor(fault);
+		await streams.stop();
+		await n8n.startWebhookProcessor();
+	}
+
+	const records = async (workflowId: string) =>
+		await n8n.executionMarkers(workflowId, markers.pattern);
+	const tallies: TargetTally[] = [];
+	for (const target of RESTART_TARGETS) {
+		const counts = new Map<string, number>();
+		for (const record of await records(target.workflowId))
+			for (const marker of new Set(markers.find(record.data)))
+				counts.set(marker, (counts.get(marker) ?? 0) + 1);
+		tallies.push(tally(target, streams.outcomes.get(target) ?? [], counts));
+	}
+	console.log(
+		formatTallies(
+			`n8n ${n8nVersion()} queue mode, ${fault === 'Redis down' ? `Redis down for ${REDIS_DOWN_MS / 1000} s` : `${fault} to the webhook processor`} after ${ACKNOWLEDGED_BEFORE_FAULT} acknowledged events, ${CONCURRENCY} at a time per target`,
+			tallies,
+		),
+	);
+	return {
+		tallies,
+		async unfinished() {
+			const missing: string[] = [];
+			for (const target of RESTART_TARGETS) {
+				const finished = new Set(
+					(await records(target.workflowId))
+						.filter((record) => record.status === 'success')
+						.flatMap((record) => markers.find(record.data)),
+				);
+				for (const outcome of streams.outcomes.get(target) ?? [])
+					if (outcome.acknowledged && !finished.has(outcome.marker)) missing.push(outcome.marker);
+			}
+			return missing;
+		},
+	};
+}
+
+describe(`restart under load in queue mode (n8n ${n8nVersion()}, PostgreSQL, Redis)`, () => {
+	for (const fault of ['SIGTERM', 'SIGKILL', 'Redis down'] as const) {
+		it(
+			`after ${fault === 'Redis down' ? 'a Redis outage' : `a ${fault} to the webhook processor`}, every acknowledged event was stored and runs`,
+			{ timeout: 400_000 },
+			async () => {
+				const round = await faultUnderLoad(fault);
+				for (const row of round.tallies) expect(row.acknowledged, row.target).toBeGreaterThan(0);
+				if (isN8n1) return;
+				expect(round.tallies.map((row) => [row.target, row.lostMarkers])).toEqual(
+					round.tallies.map((row) => [row.target, []]),
+				);
+				// Queued means run: the workers finish every acknowledged event.
+				let unfinished: string[];
+				const deadline = Date.now() + 180_000;
+				do {
+					unfinished = await round.unfinished();
+					if (unfinished.length === 0) break;
+					await new Promise((resolve) => setTimeout(resolve, 1_000));
+				} while (Date.now() < deadline);
+				expect(unfinished).toEqual([]);
+			},
+		);
+	}
+});
