@@ -37,6 +37,8 @@ beforeAll(async () => {
 		workflows: ['restart.workflows.json'],
 		substitutions: { QINGSUYUN_SECRET: RESTART_QINGSUYUN_SECRET },
 		webhooks: RESTART_TARGETS.map((target) => target.webhook),
+		// A queue that forgets jobs on a restart loses them whoever acknowledged them.
+		persistentRedis: true,
 	});
 });
 

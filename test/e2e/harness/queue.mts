@@ -47,6 +47,8 @@ export interface QueueStartOptions {
 	substitutions: Record<string, string>;
 	/** Webhook paths (`<webhookId>/<path>`) the webhook processor must serve before tests start. */
 	webhooks: string[];
+	/** Redis keeps its data across a restart (see `RedisOptions`). */
+	persistentRedis?: boolean;
 }
 
 interface N8nProcess {
@@ -118,7 +120,9 @@ export class QueueN8n {
 	}
 
 	async launch(options: QueueStartOptions): Promise<void> {
-		this.redis = await startRedis(path.join(this.rootDir, 'redis'));
+		this.redis = await startRedis(path.join(this.rootDir, 'redis'), {
+			persistent: options.persistentRedis,
+		});
 		this.postgres = await startPostgres(path.join(this.rootDir, 'postgres'));
 		await this.postgres.createDatabase(DATABASE);
 		const backends = queueModeEnvironment({
@@ -190,13 +194,19 @@ export class QueueN8n {
 		}
 	}
 
-	/** Redis goes away (killed) and comes back empty on the same port `downMs` later. */
+	/**
+	 * Redis goes away (killed) and comes back on the same port `downMs` later, with what it had
+	 * written to disk when it is persistent.
+	 */
 	async interruptRedis(downMs: number): Promise<void> {
 		const redis = this.redis;
 		if (!redis) throw new Error('Redis is not running');
 		await redis.process.signal('SIGKILL');
 		await new Promise((resolve) => setTimeout(resolve, downMs));
-		this.redis = await startRedis(path.join(this.rootDir, 'redis'), redis.port);
+		this.redis = await startRedis(path.join(this.rootDir, 'redis'), {
+			port: redis.port,
+			persistent: redis.persistent,
+		});
 	}
 
 	/** Every execution of a workflow with its status and the scenario markers its stored data carries. */

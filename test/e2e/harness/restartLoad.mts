@@ -204,6 +204,8 @@ export interface TargetTally {
 	unanswered: number;
 	/** Answered, but not with the platform's success reply (e.g. n8n's 500 while stopping). */
 	refused: number;
+	/** How often each status other than the success reply came back, e.g. `{ "500": 3 }`. */
+	refusedStatuses: Record<string, number>;
 	/** Events with more than one execution. */
 	duplicates: number;
 	/** Events stored although their caller was not told so (they will be retried: see duplicates). */
@@ -228,6 +230,12 @@ export function tally(
 		unanswered: outcomes.filter((outcome) => outcome.status === undefined).length,
 		refused: outcomes.filter((outcome) => outcome.status !== undefined && !outcome.acknowledged)
 			.length,
+		refusedStatuses: outcomes
+			.filter((outcome) => outcome.status !== undefined && !outcome.acknowledged)
+			.reduce<Record<string, number>>((counts, { status }) => {
+				counts[String(status)] = (counts[String(status)] ?? 0) + 1;
+				return counts;
+			}, {}),
 		duplicates: [...executionsPerMarker.values()].filter((count) => count > 1).length,
 		storedUnacknowledged: outcomes.filter(
 			(outcome) => !outcome.acknowledged && executionsPerMarker.has(outcome.marker),
@@ -277,5 +285,8 @@ export function formatTallies(title: string, tallies: readonly TargetTally[]): s
 	);
 	const line = (cells: ReadonlyArray<string | number>) =>
 		cells.map((cell, column) => String(cell).padEnd(widths[column] ?? 0)).join(' | ');
-	return [`[restart] ${title}`, line(header), ...rows.map(line)].join('\n');
+	const refusals = tallies
+		.filter((row) => row.refused > 0)
+		.map((row) => `${row.target} refused with ${JSON.stringify(row.refusedStatuses)}`);
+	return [`[restart] ${title}`, line(header), ...rows.map(line), ...refusals].join('\n');
 }

@@ -168,11 +168,25 @@ function redisAnswersPing(port: number): Promise<boolean> {
 
 export interface RedisServer {
 	port: number;
+	persistent: boolean;
 	process: ManagedProcess;
 }
 
-/** A Redis on 127.0.0.1 only, with no persistence, in the foreground; on `port` when given (a restart). */
-export async function startRedis(workDir: string, port?: number): Promise<RedisServer> {
+export interface RedisOptions {
+	/** Listen here (a restart of the same server); a free port otherwise. */
+	port?: number;
+	/**
+	 * Keep every write in an append-only file, synced at once, as a production queue needs: a
+	 * Redis restarted without it has lost every job not yet taken by a worker.
+	 */
+	persistent?: boolean;
+}
+
+/** A Redis on 127.0.0.1 only, in the foreground; without persistence unless asked. */
+export async function startRedis(
+	workDir: string,
+	{ port, persistent = false }: RedisOptions = {},
+): Promise<RedisServer> {
 	const binary = await ensureRedisInstalled();
 	port ??= await freePort();
 	await mkdir(workDir, { recursive: true });
@@ -187,7 +201,9 @@ export async function startRedis(workDir: string, port?: number): Promise<RedisS
 			'--save',
 			'',
 			'--appendonly',
-			'no',
+			persistent ? 'yes' : 'no',
+			'--appendfsync',
+			'always',
 			'--dir',
 			workDir,
 			'--daemonize',
@@ -196,7 +212,7 @@ export async function startRedis(workDir: string, port?: number): Promise<RedisS
 		{ cwd: workDir },
 	);
 	await until('Redis', () => redisAnswersPing(port), redis);
-	return { port, process: redis };
+	return { port, persistent, process: redis };
 }
 
 // ---------------------------------------------------------------- PostgreSQL
