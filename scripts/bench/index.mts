@@ -143,9 +143,10 @@ function webhookMethod(): string[] {
 		'**Replies per second** count 2xx answers. **Executions per second** count the executions n8n recorded ' +
 			'(its execution table, saved as by default) that finished successfully, over the time from the start of the round ' +
 			'to when the last of them finished; after each round the bench waits, at most 30 s, until every execution has ' +
-			'finished and there are at least as many as 2xx replies. The two differ because our triggers answer the platform ' +
-			'before n8n sets up the execution, while the Webhook node in "Respond: Immediately" mode answers once n8n has ' +
-			'accepted it; under load our replies run ahead of our executions, so only executions per second compare like with like.',
+			'finished and there are at least as many as 2xx replies. Our triggers, like the Webhook node in "Respond: Immediately" ' +
+			'mode, are answered by n8n only once it has stored the execution (n8n 2.x defers that reply until then), so a reply ' +
+			'promises a stored event and replies per second cannot run ahead of the executions n8n takes on. Executions per ' +
+			'second, counted when they finish, remain the like-for-like figure.',
 		'',
 		"**Floors.** At n8n's defaults (the `vm` expression engine) n8n takes an expression isolate for the webhook phase of " +
 			"every trigger except its own Webhook node from version 2 on (`webhookPhaseNeedsIsolate` in n8n's `webhooks/live-webhooks.js`): " +

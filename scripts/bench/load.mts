@@ -41,7 +41,7 @@ export interface RunFigures {
 }
 
 const POLL_MS = 200;
-/** Executions may be saved a while after their reply (ours answer first): wait, but not forever. */
+/** Executions finish a while after their reply (which waits only until they are stored): wait, but not forever. */
 const SETTLE_LIMIT_MS = 30_000;
 
 interface Settled {
