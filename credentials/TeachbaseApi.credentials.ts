@@ -68,8 +68,8 @@ export class TeachbaseApi implements ICredentialType {
 			default: '',
 		},
 		{
-			displayName: 'Token Refresh At',
-			name: 'tokenRefreshAt',
+			displayName: 'Renew At',
+			name: 'renewAt',
 			type: 'hidden',
 			default: '',
 		},
@@ -79,7 +79,7 @@ export class TeachbaseApi implements ICredentialType {
 	// what it returns into the hidden fields above.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const issued = await requestToken(this.helpers, readTeachbaseCredentials(credentials));
-		return { accessToken: issued.accessToken, tokenRefreshAt: issued.tokenRefreshAt };
+		return { accessToken: issued.accessToken, renewAt: issued.renewAt };
 	}
 
 	authenticate: IAuthenticateGeneric = {

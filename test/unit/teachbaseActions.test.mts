@@ -94,7 +94,7 @@ describe('token', () => {
 		const issued = await requestToken(helpers, saved(), () => now);
 		expect(issued.accessToken).toBe(server.tokens.at(-1)?.token);
 		expect(server.tokens.at(-1)?.via).toBe('form');
-		expect(Number(issued.tokenRefreshAt)).toBe(now + 7200_000 - 60_000);
+		expect(Number(issued.renewAt)).toBe(now + 7200_000 - 60_000);
 	});
 
 	it('the credential preAuthentication returns the hidden fields n8n saves', async () => {
@@ -103,7 +103,7 @@ describe('token', () => {
 			{ helpers },
 			{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: server.url },
 		);
-		expect(Object.keys(output).sort()).toEqual(['accessToken', 'tokenRefreshAt']);
+		expect(Object.keys(output).sort()).toEqual(['accessToken', 'renewAt']);
 		const hidden = credential.properties.find((property) => property.name === 'accessToken');
 		expect(hidden).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
 	});
@@ -129,7 +129,7 @@ describe('token', () => {
 	it('renews 60 s early, or a tenth of a short lifetime', () => {
 		expect(refreshMarginMs(7200)).toBe(60_000);
 		expect(refreshMarginMs(2)).toBe(200);
-		const base = saved({ accessToken: 't', tokenRefreshAt: '1000' });
+		const base = saved({ accessToken: 't', renewAt: '1000' });
 		expect(tokenIsStale(base, 999)).toBe(false);
 		expect(tokenIsStale(base, 1000)).toBe(true);
 		expect(tokenIsStale(saved({ accessToken: '' }), 0)).toBe(true);

@@ -17,7 +17,7 @@ export interface TeachbaseCredentials {
 	/** The token n8n keeps in the credential; empty until the first call. */
 	accessToken: string;
 	/** When to replace that token (shortly before it runs out), in epoch milliseconds; undefined when unknown. */
-	tokenRefreshAt?: number;
+	renewAt?: number;
 }
 
 const BASE_URL = /^https?:\/\/[^/?#\s]+$/i;
@@ -58,6 +58,6 @@ export function readTeachbaseCredentials(
 		clientSecret,
 		baseUrl,
 		accessToken: text(data.accessToken),
-		tokenRefreshAt: expiryOf(data.tokenRefreshAt),
+		renewAt: expiryOf(data.renewAt),
 	};
 }

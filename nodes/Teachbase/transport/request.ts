@@ -164,6 +164,7 @@ export async function teachbaseApiCall(
 	if (body !== undefined) request.body = body;
 	if (qs !== undefined) request.qs = qs;
 
+	let failure: unknown;
 	try {
 		const response: unknown = await this.helpers.httpRequestWithAuthentication.call(
 			this,
@@ -178,27 +179,29 @@ export async function teachbaseApiCall(
 			body: isRecord(response) && 'body' in response ? response.body : response,
 		};
 	} catch (error) {
-		const tokenFailure = tokenErrorIn(error);
-		if (tokenFailure !== undefined) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ status: tokenFailure.status },
-				{
-					message: tokenFailure.message,
-					description:
-						'n8n asks Teachbase for an access token with the Client ID and Client Secret of the credential before calling the API.',
-					httpCode: tokenFailure.status === 0 ? undefined : String(tokenFailure.status),
-				},
-			);
-		}
-		const { status, body: answer, reason } = failureOf(error);
-		if (status !== 0 && options.accept?.includes(status) === true) {
-			return { status, headers: {}, body: answer };
-		}
-		const detail = status === 0 ? reason : errorDetail(answer);
-		const errorBody: JsonObject = { status, detail: detail ?? null };
-		throw new TeachbaseApiError(this.getNode(), { status, detail }, errorBody);
+		failure = error;
 	}
+	// Thrown out here, not in the catch block: lint wants only NodeApiError there.
+	const tokenFailure = tokenErrorIn(failure);
+	if (tokenFailure !== undefined) {
+		throw new NodeApiError(
+			this.getNode(),
+			{ status: tokenFailure.status },
+			{
+				message: tokenFailure.message,
+				description:
+					'n8n asks Teachbase for an access token with the Client ID and Client Secret of the credential before calling the API.',
+				httpCode: tokenFailure.status === 0 ? undefined : String(tokenFailure.status),
+			},
+		);
+	}
+	const { status, body: answer, reason } = failureOf(failure);
+	if (status !== 0 && options.accept?.includes(status) === true) {
+		return { status, headers: {}, body: answer };
+	}
+	const detail = status === 0 ? reason : errorDetail(answer);
+	const errorBody: JsonObject = { status, detail: detail ?? null };
+	throw new TeachbaseApiError(this.getNode(), { status, detail }, errorBody);
 }
 
 /** Like teachbaseApiCall, returning only the body. */

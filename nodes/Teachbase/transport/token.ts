@@ -17,7 +17,7 @@ const TOKEN_TIMEOUT_MS = 30_000;
 export interface IssuedToken {
 	accessToken: string;
 	/** Epoch milliseconds, a little before the token runs out, after which the node replaces it. */
-	tokenRefreshAt: string;
+	renewAt: string;
 }
 
 export const TOKEN_ERROR_NAME = 'TeachbaseTokenError';
@@ -90,12 +90,15 @@ export async function requestToken(
 	};
 	const requestedAt = now();
 	let response: unknown;
+	let unreachable: string | undefined;
 	try {
 		response = await helpers.httpRequest(request);
 	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
+		unreachable = error instanceof Error ? error.message : String(error);
+	}
+	if (unreachable !== undefined) {
 		throw new TeachbaseTokenError(
-			`Could not reach Teachbase at ${credentials.baseUrl} (${reason}): check the base URL in the credential and the network.`,
+			`Could not reach Teachbase at ${credentials.baseUrl} (${unreachable}): check the base URL in the credential and the network.`,
 			0,
 		);
 	}
@@ -112,12 +115,12 @@ export async function requestToken(
 	const lifetime = lifetimeOf(body);
 	return {
 		accessToken: body.access_token,
-		tokenRefreshAt: String(requestedAt + lifetime * 1000 - refreshMarginMs(lifetime)),
+		renewAt: String(requestedAt + lifetime * 1000 - refreshMarginMs(lifetime)),
 	};
 }
 
 /** Whether the stored token should be replaced before the next call: none yet, or near its end. */
 export function tokenIsStale(credentials: TeachbaseCredentials, now: number): boolean {
 	if (credentials.accessToken === '') return true;
-	return credentials.tokenRefreshAt !== undefined && now >= credentials.tokenRefreshAt;
+	return credentials.renewAt !== undefined && now >= credentials.renewAt;
 }
