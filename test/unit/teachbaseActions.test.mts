@@ -123,7 +123,9 @@ describe('token', () => {
 			(error: unknown) => error,
 		);
 		expect(String(unreachable)).toContain(`Could not reach Teachbase at ${url}`);
-		expect(unreachable).toMatchObject({ status: 0 });
+		expect(unreachable).toMatchObject({ tokenStatus: 0 });
+		expect(String(unreachable)).toContain('the connection was refused');
+		expect(String(unreachable)).not.toContain('ECONNREFUSED');
 	});
 
 	it('renews 60 s early, or a tenth of a short lifetime', () => {

@@ -40,6 +40,39 @@ export function errorDetail(body: unknown): string | undefined {
 	return parts.length === 0 ? undefined : parts.join(', ').slice(0, 500);
 }
 
+const NETWORK_REASONS: ReadonlyArray<[RegExp, string]> = [
+	[/ECONNREFUSED/i, 'the connection was refused'],
+	[/ENOTFOUND|EAI_AGAIN/i, 'the host name was not found'],
+	[/ETIMEDOUT|ECONNABORTED|timeout/i, 'the request timed out'],
+	[/ECONNRESET|socket hang up/i, 'the connection was closed'],
+	[/EHOSTUNREACH|ENETUNREACH/i, 'the host is unreachable'],
+	[/certificate|SSL|TLS/i, 'its TLS certificate was not accepted'],
+];
+
+/**
+ * Why no HTTP answer came back, in words. The error codes themselves (ECONNREFUSED, …) are left
+ * out on purpose: n8n replaces any message that contains one with its own generic sentence.
+ */
+export function networkReason(error: unknown): string {
+	const texts: string[] = [];
+	let current: unknown = error;
+	// The code may sit on the error or on its causes (fetch: "fetch failed" ← ECONNREFUSED).
+	for (let depth = 0; depth < 4 && current !== undefined && current !== null; depth++) {
+		if (current instanceof Error) {
+			texts.push(current.message, String(Reflect.get(current, 'code') ?? ''));
+			current = current.cause;
+		} else {
+			texts.push(String(current));
+			current = undefined;
+		}
+	}
+	const text = texts.join(' ');
+	for (const [pattern, reason] of NETWORK_REASONS) {
+		if (pattern.test(text)) return reason;
+	}
+	return 'the request failed';
+}
+
 /** What to do about a failed call, in plain words. */
 export function teachbaseErrorHint({ status }: TeachbaseFailure): string {
 	if (status === 0)

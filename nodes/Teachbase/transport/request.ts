@@ -11,7 +11,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isRecord } from '../../shared/guards';
 import { API_PREFIX, TEACHBASE_CREDENTIAL_TYPE, readTeachbaseCredentials } from './credentials';
-import { TeachbaseApiError, errorDetail } from './errors';
+import { TeachbaseApiError, errorDetail, networkReason } from './errors';
 import { TOKEN_ERROR_NAME, tokenIsStale } from './token';
 
 export type TeachbaseContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -63,7 +63,9 @@ function headersOf(value: unknown): Record<string, string> {
  * details, so every place is looked at.
  */
 export function failureOf(error: unknown): { status: number; body: unknown; reason: string } {
-	const reason = error instanceof Error ? error.message : String(error);
+	const reason = networkReason(
+		error instanceof Error && error.cause !== undefined ? error.cause : error,
+	);
 	const candidates: unknown[] = [error];
 	if (error instanceof Error && error.cause !== undefined) candidates.push(error.cause);
 	for (const candidate of candidates) {
@@ -93,7 +95,7 @@ function tokenErrorIn(error: unknown): { message: string; status: number } | und
 	if (error instanceof Error && error.cause !== undefined) candidates.push(error.cause);
 	for (const candidate of candidates) {
 		if (candidate instanceof Error && candidate.name === TOKEN_ERROR_NAME) {
-			const status = isRecord(candidate) ? Number(candidate.status) : 0;
+			const status = isRecord(candidate) ? Number(candidate.tokenStatus) : 0;
 			return { message: candidate.message, status: Number.isInteger(status) ? status : 0 };
 		}
 	}

@@ -1,6 +1,7 @@
 import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { isRecord } from '../../shared/guards';
+import { networkReason } from './errors';
 import { TOKEN_PATH, type TeachbaseCredentials } from './credentials';
 
 /** Teachbase's tokens live 2 hours; assumed when an answer leaves `expires_in` out. */
@@ -26,8 +27,11 @@ export const TOKEN_ERROR_NAME = 'TeachbaseTokenError';
 export class TeachbaseTokenError extends Error {
 	constructor(
 		message: string,
-		/** 0 when Teachbase could not be reached at all. */
-		readonly status: number,
+		/**
+		 * 0 when Teachbase could not be reached at all. Not named `status`: n8n would read that as
+		 * the error's HTTP code and swap the message for its generic one.
+		 */
+		readonly tokenStatus: number,
 	) {
 		super(message);
 		this.name = TOKEN_ERROR_NAME;
@@ -94,11 +98,11 @@ export async function requestToken(
 	try {
 		response = await helpers.httpRequest(request);
 	} catch (error) {
-		unreachable = error instanceof Error ? error.message : String(error);
+		unreachable = networkReason(error);
 	}
 	if (unreachable !== undefined) {
 		throw new TeachbaseTokenError(
-			`Could not reach Teachbase at ${credentials.baseUrl} (${unreachable}): check the base URL in the credential and the network.`,
+			`Could not reach Teachbase at ${credentials.baseUrl}: ${unreachable}. Check the base URL in the credential and the network.`,
 			0,
 		);
 	}
