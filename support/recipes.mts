@@ -72,6 +72,8 @@ export function credentialTypeOf(node: Json): string | undefined {
 		case 'n8n-nodes-edu-events.agoraClassroom':
 		case 'n8n-nodes-edu-events.agoraClassroomTrigger':
 			return 'agoraClassroomApi';
+		case 'n8n-nodes-edu-events.teachbase':
+			return 'teachbaseApi';
 		case 'n8n-nodes-edu-events.teachbaseTrigger':
 		case 'n8n-nodes-edu-events.genseeTrigger':
 			return parameters.authentication === 'token' ? 'eduWebhookTokenApi' : undefined;
