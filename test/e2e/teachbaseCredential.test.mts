@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { FakeTeachbaseServer } from '../../support/fakes/teachbaseServer.mjs';
+import { n8nVersion } from '../../support/n8n.mjs';
 import { RestSession } from '../../support/n8nRest.mjs';
 import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 
@@ -111,15 +112,22 @@ describe('teachbaseApi credential test in n8n', () => {
 	});
 
 	it('says when the token is refused by the API or the address is not the Teachbase API', async () => {
+		// n8n 1.x loses the HTTP answer when it wraps the failed ping (its error classes drop the
+		// cause), so its credential test cannot apply the credential's rules and shows its own
+		// generic message; 2.x applies them.
+		const rulesApply = !n8nVersion().startsWith('1.');
+		// Both retry once after a 401; 1.x's credential test also retries after any other failure.
+		const otherAttempts = rulesApply ? 1 : 2;
 		teachbase.inject({ match: '/_ping', status: 401, times: 2 });
 		const refused = await testCredential(good());
 		expect(refused.status).toBe('Error');
-		expect(refused.message).toContain('Teachbase issued a token but then rejected it');
-		teachbase.inject({ match: '/_ping', status: 404 });
+		if (rulesApply)
+			expect(refused.message).toContain('Teachbase issued a token but then rejected it');
+		teachbase.inject({ match: '/_ping', status: 404, times: otherAttempts });
 		const notHere = await testCredential(good());
 		expect(notHere).toMatchObject({ status: 'Error' });
-		expect(notHere.message).toContain('does not answer like the Teachbase API');
-		teachbase.inject({ match: '/_ping', status: 503 });
+		if (rulesApply) expect(notHere.message).toContain('does not answer like the Teachbase API');
+		teachbase.inject({ match: '/_ping', status: 503, times: otherAttempts });
 		expect((await testCredential(good())).status).toBe('Error');
 	});
 });

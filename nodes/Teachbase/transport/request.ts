@@ -12,7 +12,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { isRecord } from '../../shared/guards';
 import { API_PREFIX, TEACHBASE_CREDENTIAL_TYPE, readTeachbaseCredentials } from './credentials';
 import { TeachbaseApiError, errorDetail, networkReason } from './errors';
-import { TOKEN_ERROR_NAME, tokenIsStale } from './token';
+import { TOKEN_ERROR_NAME, TOKEN_FAILURE_OPENINGS, tokenIsStale } from './token';
 
 export type TeachbaseContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -94,10 +94,15 @@ function tokenErrorIn(error: unknown): { message: string; status: number } | und
 	const candidates: unknown[] = [error];
 	if (error instanceof Error && error.cause !== undefined) candidates.push(error.cause);
 	for (const candidate of candidates) {
-		if (candidate instanceof Error && candidate.name === TOKEN_ERROR_NAME) {
-			const status = isRecord(candidate) ? Number(candidate.tokenStatus) : 0;
-			return { message: candidate.message, status: Number.isInteger(status) ? status : 0 };
-		}
+		if (!(candidate instanceof Error)) continue;
+		const byName = candidate.name === TOKEN_ERROR_NAME;
+		if (!byName && !TOKEN_FAILURE_OPENINGS.some((opening) => candidate.message.startsWith(opening)))
+			continue;
+		const status =
+			byName && isRecord(candidate)
+				? Number(candidate.tokenStatus)
+				: Number(/HTTP (\d{3})/.exec(candidate.message)?.[1] ?? 0);
+		return { message: candidate.message, status: Number.isInteger(status) ? status : 0 };
 	}
 	return undefined;
 }

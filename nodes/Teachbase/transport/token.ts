@@ -23,6 +23,16 @@ export interface IssuedToken {
 
 export const TOKEN_ERROR_NAME = 'TeachbaseTokenError';
 
+/** How every token failure message starts; n8n 1.x drops the error's cause, so it is told by its words. */
+export const TOKEN_FAILURE_OPENINGS = [
+	'Teachbase refused the Client ID or Client Secret',
+	'Could not reach Teachbase at ',
+	'Teachbase has no token endpoint',
+	'Teachbase could not issue a token',
+	'Teachbase did not issue a token',
+	'Teachbase answered the token request',
+] as const;
+
 /** A token request that failed, with a message that says which part is wrong. */
 export class TeachbaseTokenError extends Error {
 	constructor(
