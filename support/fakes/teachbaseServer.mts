@@ -70,6 +70,8 @@ export interface RecordedRequest {
 	body: unknown;
 	/** The token the call carried, if any. */
 	token?: string;
+	/** When it arrived, in epoch milliseconds (the fake's clock). */
+	at: number;
 	status: number;
 }
 
@@ -216,6 +218,7 @@ export class FakeTeachbaseServer {
 			query: url.searchParams,
 			body,
 			status: 0,
+			at: this.now(),
 		};
 		this.requests.push(recorded);
 		if (this.apiDelayMs > 0 && url.pathname.startsWith('/endpoint/')) {
