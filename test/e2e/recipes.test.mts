@@ -592,7 +592,7 @@ describe('06 Teachbase: new hire from HR', () => {
 						teachbaseApi: { id, name: 'Teachbase account' },
 						httpHeaderAuth: RECIPE_CREDENTIALS.bookingKey,
 					},
-					webhookIds: {},
+					webhookIds: { 'New hire from HR': 'recipe-new-hire' },
 					tables: {},
 					pickTablesById: PICK_TABLES_BY_ID,
 				},
