@@ -26,12 +26,15 @@ export const RECIPE_CREDENTIALS = {
 	agoraClassroomApi: { id: 'recipeAgoraCred1', name: 'Agora account' },
 	crmKey: { id: 'recipeApiKeyCred', name: 'CRM and HR API key' },
 	bookingKey: { id: 'recipeHookCred01', name: 'Booking webhook key' },
+	/** Points at the real Teachbase: the recipes suite makes its own, for the fake server. */
+	teachbaseApi: { id: 'recipeTbCred0001', name: 'Teachbase account' },
 } satisfies Record<string, CredentialRef>;
 
 /** What a user picks in each node that asks for a credential, by credential type. */
 export const RECIPE_CREDENTIALS_BY_TYPE: Record<string, CredentialRef> = {
 	qingsuyunApi: RECIPE_CREDENTIALS.qingsuyunApi,
 	agoraClassroomApi: RECIPE_CREDENTIALS.agoraClassroomApi,
+	teachbaseApi: RECIPE_CREDENTIALS.teachbaseApi,
 	httpHeaderAuth: RECIPE_CREDENTIALS.crmKey,
 };
 
@@ -72,6 +75,8 @@ export function credentialTypeOf(node: Json): string | undefined {
 		case 'n8n-nodes-edu-events.agoraClassroom':
 		case 'n8n-nodes-edu-events.agoraClassroomTrigger':
 			return 'agoraClassroomApi';
+		case 'n8n-nodes-edu-events.teachbase':
+			return 'teachbaseApi';
 		case 'n8n-nodes-edu-events.teachbaseTrigger':
 		case 'n8n-nodes-edu-events.genseeTrigger':
 			return parameters.authentication === 'token' ? 'eduWebhookTokenApi' : undefined;

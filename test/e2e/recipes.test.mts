@@ -6,7 +6,7 @@
  * sink received and what the data tables hold. Every recipe runs on n8n 2.41.1 and 1.123.81
  * (there the data tables are picked by ID, as 1.x's Data table node has no by-name lookup).
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { deliver, getQuery, postRaw } from '../../support/deliver.mjs';
 import type { Row } from '../../support/dataTables.mjs';
@@ -20,6 +20,9 @@ import {
 import { qingsuyunSample } from '../../support/samples/qingsuyun.mjs';
 import { teachbaseSample } from '../../support/samples/teachbase.mjs';
 import type { RunningN8n } from '../../support/startN8n.mjs';
+import { FakeTeachbaseServer, type FakeSession } from '../../support/fakes/teachbaseServer.mjs';
+import { OWNER, RestSession } from '../../support/n8nRest.mjs';
+import { isRecord } from '../../nodes/shared/guards';
 import {
 	API_TOKEN,
 	BOOKING_KEY,
@@ -31,6 +34,7 @@ import { expectedGenseeMinutes } from './harness/genseeMinutes.mjs';
 import {
 	RECIPE_CREDENTIALS,
 	RECIPE_CREDENTIALS_BY_TYPE,
+	importRecipes,
 	type RecipeSetup,
 } from '../../support/recipes.mjs';
 import type { Sink } from './harness/sink.mjs';
@@ -547,4 +551,116 @@ describe(`recipes in n8n ${VERSION}`, () => {
 		},
 		POLL_WAIT_MS + 30_000,
 	);
+});
+
+describe('06 Teachbase: new hire from HR', () => {
+	const CLIENT_ID = 'recipe-tb-client';
+	const CLIENT_SECRET = 'recipe-tb-secret-6e1f';
+	let teachbase: FakeTeachbaseServer;
+	let onboarding: FakeSession;
+
+	beforeAll(async () => {
+		teachbase = await FakeTeachbaseServer.start({
+			clientId: CLIENT_ID,
+			clientSecret: CLIENT_SECRET,
+		});
+		const course = teachbase.addCourse('Onboarding');
+		onboarding = teachbase.addSession(course.id, 'Onboarding, December');
+		teachbase.addUser('veteran@example.com', { name: 'Vera' });
+		// The user creates the Teachbase credential in the editor, then imports the recipe.
+		const login = await fetch(`${n8n.baseUrl}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+		});
+		const cookie = /n8n-auth=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
+		if (cookie === undefined) throw new Error(`login failed: ${login.status}`);
+		const created = await new RestSession(n8n.baseUrl, cookie).call('POST', '/credentials', {
+			name: 'Teachbase account',
+			type: 'teachbaseApi',
+			data: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: teachbase.url },
+		});
+		const id = isRecord(created) && typeof created.id === 'string' ? created.id : '';
+		await importRecipes(
+			n8n,
+			[
+				{
+					file: '06-hr-new-hire-to-teachbase.json',
+					id: 'recipeNewHireTb1',
+					settings: { onboardingSessionId: onboarding.id, language: 'en' },
+					credentials: {
+						teachbaseApi: { id, name: 'Teachbase account' },
+						httpHeaderAuth: RECIPE_CREDENTIALS.bookingKey,
+					},
+					webhookIds: { 'New hire from HR': 'recipe-new-hire' },
+					tables: {},
+					pickTablesById: PICK_TABLES_BY_ID,
+				},
+			],
+			['hr-new-hire'],
+		);
+	}, 300_000);
+
+	afterAll(async () => {
+		await teachbase?.stop();
+	});
+
+	const hire = async (person: Record<string, string>, key = BOOKING_KEY) =>
+		await fetch(`${n8n.baseUrl}/webhook/hr-new-hire`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-api-key': key },
+			body: JSON.stringify(person),
+		});
+
+	it('creates the person with their HR ID, enrols them, and answers once Teachbase has them', async () => {
+		expect((await hire({ email: 'intruder@example.com' }, 'wrong')).status).toBe(403);
+		const reply = await hire({
+			email: 'nina.hire@example.com',
+			firstName: 'Nina',
+			lastName: 'Hire',
+			employeeId: 'HR-42',
+		});
+		expect(reply.status).toBe(200);
+		expect(await reply.json()).toEqual({
+			email: 'nina.hire@example.com',
+			sessionId: onboarding.id,
+			enrolled: true,
+			alreadyEnrolled: false,
+		});
+		const nina = teachbase.users.find((user) => user.email === 'nina.hire@example.com');
+		expect(nina).toMatchObject({
+			name: 'Nina',
+			last_name: 'Hire',
+			external_id: 'HR-42',
+			lang: 'en',
+		});
+		expect(onboarding.participants.has(Number(nina?.id))).toBe(true);
+		expect(teachbase.users.some((user) => user.email === 'intruder@example.com')).toBe(false);
+	});
+
+	it('finds a person Teachbase already has by email, and says when they were already enrolled', async () => {
+		const veteran = await hire({
+			email: 'veteran@example.com',
+			firstName: 'Vera',
+			lastName: 'Old',
+		});
+		expect(veteran.status).toBe(200);
+		expect(await veteran.json()).toMatchObject({ enrolled: true, alreadyEnrolled: false });
+		const vera = teachbase.users.filter((user) => user.email === 'veteran@example.com');
+		expect(vera).toHaveLength(1);
+		expect(onboarding.participants.has(Number(vera[0]?.id))).toBe(true);
+
+		const again = await hire({
+			email: 'nina.hire@example.com',
+			firstName: 'Nina',
+			lastName: 'Hire',
+		});
+		expect(again.status).toBe(200);
+		expect(await again.json()).toMatchObject({ enrolled: true, alreadyEnrolled: true });
+		expect(teachbase.users.filter((user) => user.email === 'nina.hire@example.com')).toHaveLength(
+			1,
+		);
+		// One token for all of it.
+		expect(teachbase.tokenRequests).toBe(1);
+	});
 });
