@@ -7,7 +7,8 @@
  * On n8n 2.x that holds for every target: the triggers' replies go out only once n8n has stored
  * the execution. n8n 1.x sends every `onReceived` reply before it stores the execution, its own
  * Webhook node's included, so there the suite prints the same table and asserts what the README
- * documents for 1.x: the events lost are those acknowledged in the last moments before the kill.
+ * documents for 1.x: events are lost there, and our triggers lose no larger share of what they
+ * acknowledged than n8n's own Webhook node does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -33,6 +34,8 @@ const CONCURRENCY = 6;
 const ACKNOWLEDGED_BEFORE_SIGNAL = 120;
 
 const isN8n1 = n8nVersion().startsWith('1.');
+/** On n8n 1.x, how much larger a share of lost events than n8n's own node's counts as no larger (noise). */
+const LOST_SHARE_MARGIN = 0.2;
 
 let n8n: RunningN8n;
 
@@ -86,6 +89,13 @@ async function restartUnderLoad(signal: 'SIGTERM' | 'SIGKILL'): Promise<Round> {
 	return { markers, streams, tallies, signalledAt };
 }
 
+/** The share of acknowledged events lost. */
+function lostShare(row: TargetTally | undefined): number {
+	if (row === undefined || row.acknowledged === 0)
+		throw new Error('no acknowledged events to compare');
+	return row.lost / row.acknowledged;
+}
+
 function ours(tallies: readonly TargetTally[]): TargetTally[] {
 	return tallies.filter((row) => !row.target.startsWith('n8n'));
 }
@@ -127,7 +137,11 @@ describe(`restart under load (n8n ${n8nVersion()}, single process, SQLite)`, () 
 				const round = await restartUnderLoad(signal);
 				for (const row of round.tallies) expect(row.acknowledged, row.target).toBeGreaterThan(0);
 				if (isN8n1) {
-					// n8n 1.x replies before storing: see the README's delivery guarantee for 1.x.
+					// n8n 1.x replies before storing, for its own node as for ours (docs/delivery.md):
+					// losses are expected, and ours lose no larger share than n8n's own node.
+					const reference = lostShare(round.tallies.find((row) => row.target.startsWith('n8n')));
+					for (const row of ours(round.tallies))
+						expect(lostShare(row), row.target).toBeLessThanOrEqual(reference + LOST_SHARE_MARGIN);
 					return;
 				}
 				expect(round.tallies.map((row) => [row.target, row.lostMarkers])).toEqual(
