@@ -6,3 +6,5 @@ export { QingsuyunApi } from './credentials/QingsuyunApi.credentials';
 export { QingsuyunTrigger } from './nodes/Qingsuyun/QingsuyunTrigger.node';
 export { TeachbaseTrigger } from './nodes/Teachbase/TeachbaseTrigger.node';
 export { GenseeTrigger } from './nodes/Gensee/GenseeTrigger.node';
+export { GenseeApi } from './credentials/GenseeApi.credentials';
+export { Gensee } from './nodes/Gensee/Gensee.node';

@@ -18,7 +18,10 @@ const CREDENTIAL_CHECK_ID = 'n8nCredentialCheck7c1e9b';
 /** Codes that mean the login or the API itself is not usable; any other code passed the login. */
 const FAILING_CODES = ['200', '201', '600', '300', '-1'];
 
-function failingCodeRule(code: string, value: string | number): IAuthenticateRuleResponseSuccessBody {
+function failingCodeRule(
+	code: string,
+	value: string | number,
+): IAuthenticateRuleResponseSuccessBody {
 	return {
 		type: 'responseSuccessBody',
 		properties: {
@@ -92,8 +95,8 @@ export class GenseeApi implements ICredentialType {
 			description: "The account's password, as you type it to log in",
 		},
 		{
-			displayName: 'Password Mode',
-			name: 'passwordMode',
+			displayName: 'Send Password As',
+			name: 'sec',
 			type: 'options',
 			options: [
 				{
@@ -105,7 +108,7 @@ export class GenseeApi implements ICredentialType {
 					name: 'MD5 (Sec=true)',
 					value: 'md5',
 					description:
-						'Send only the MD5 of the password, with sec=true. Use this when the site\'s integration settings ask for MD5.',
+						"Send only the MD5 of the password, with sec=true. Use this when the site's integration settings ask for MD5.",
 				},
 			],
 			default: 'plain',

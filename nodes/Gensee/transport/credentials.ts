@@ -58,7 +58,7 @@ export function readGenseeCredentials(data: ICredentialDataDecryptedObject): Gen
 		siteKind: data.siteKind === 'webcast' ? 'webcast' : 'training',
 		loginName,
 		password,
-		md5: data.passwordMode === 'md5',
+		md5: data.sec === 'md5',
 		timeZone,
 	};
 }
