@@ -26,6 +26,7 @@ export const RECIPE_CREDENTIALS = {
 	agoraClassroomApi: { id: 'recipeAgoraCred1', name: 'Agora account' },
 	crmKey: { id: 'recipeApiKeyCred', name: 'CRM and HR API key' },
 	bookingKey: { id: 'recipeHookCred01', name: 'Booking webhook key' },
+	genseeApi: { id: 'recipeGenseeCred', name: 'Gensee account' },
 } satisfies Record<string, CredentialRef>;
 
 /** What a user picks in each node that asks for a credential, by credential type. */
@@ -33,6 +34,7 @@ export const RECIPE_CREDENTIALS_BY_TYPE: Record<string, CredentialRef> = {
 	qingsuyunApi: RECIPE_CREDENTIALS.qingsuyunApi,
 	agoraClassroomApi: RECIPE_CREDENTIALS.agoraClassroomApi,
 	httpHeaderAuth: RECIPE_CREDENTIALS.crmKey,
+	genseeApi: RECIPE_CREDENTIALS.genseeApi,
 };
 
 export interface RecipeSetup {
@@ -72,6 +74,8 @@ export function credentialTypeOf(node: Json): string | undefined {
 		case 'n8n-nodes-edu-events.agoraClassroom':
 		case 'n8n-nodes-edu-events.agoraClassroomTrigger':
 			return 'agoraClassroomApi';
+		case 'n8n-nodes-edu-events.gensee':
+			return 'genseeApi';
 		case 'n8n-nodes-edu-events.teachbaseTrigger':
 		case 'n8n-nodes-edu-events.genseeTrigger':
 			return parameters.authentication === 'token' ? 'eduWebhookTokenApi' : undefined;

@@ -4,7 +4,7 @@
  * prints, the fake's call log showing what Gensee was asked), then n8n's own credential test
  * through its REST API.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -86,7 +86,6 @@ describe('Gensee node in n8n (n8n execute)', () => {
 		await runN8nCommand(install, ['import:credentials', `--input=${credentials}`], env);
 		const workflows = await renderFixture('genseeActions.workflows.json', substitutions, renderDir);
 		await runN8nCommand(install, ['import:workflow', `--input=${workflows}`], env);
-		expect((await readFile(workflows, 'utf8')).includes('{{')).toBe(false);
 
 		gensee.createRoom('training', ROOM_ATTENDANCE);
 		gensee.createRoom('webcast', WEBCAST_EXPORTS);

@@ -28,11 +28,10 @@ function nextNodes(workflow: Json, from: string): string[] {
 }
 
 describe('recipes in examples/', () => {
-	it('are five, numbered', () => {
-		expect(FILES).toHaveLength(5);
-		FILES.forEach((file, index) =>
-			expect(file).toMatch(new RegExp(`^0${index + 1}-[a-z0-9-]+\\.json$`)),
-		);
+	it('are numbered', () => {
+		// 06 (Teachbase, issue 21) lands from its own branch.
+		expect(FILES.map((file) => file.slice(0, 2))).toEqual(['01', '02', '03', '04', '05', '07']);
+		for (const file of FILES) expect(file).toMatch(/^0\d-[a-z0-9-]+\.json$/);
 	});
 
 	describe.each(FILES)('%s', (file) => {
