@@ -8,3 +8,5 @@ export { TeachbaseTrigger } from './nodes/Teachbase/TeachbaseTrigger.node';
 export { GenseeTrigger } from './nodes/Gensee/GenseeTrigger.node';
 export { TeachbaseApi } from './credentials/TeachbaseApi.credentials';
 export { Teachbase } from './nodes/Teachbase/Teachbase.node';
+export { GenseeApi } from './credentials/GenseeApi.credentials';
+export { Gensee } from './nodes/Gensee/Gensee.node';

@@ -48,6 +48,9 @@ async function main(): Promise<void> {
 			QINGSUYUN_SECRET: 'screenshot-secret',
 			API_TOKEN: 'screenshot-token',
 			BOOKING_KEY: 'screenshot-key',
+			GENSEE_URL: 'https://mysite.gensee.com',
+			GENSEE_LOGIN: 'screenshot@example.com',
+			GENSEE_PASSWORD: 'screenshot-password',
 		},
 		webhooks: [],
 	});

@@ -28,6 +28,7 @@ export const RECIPE_CREDENTIALS = {
 	bookingKey: { id: 'recipeHookCred01', name: 'Booking webhook key' },
 	/** Points at the real Teachbase: the recipes suite makes its own, for the fake server. */
 	teachbaseApi: { id: 'recipeTbCred0001', name: 'Teachbase account' },
+	genseeApi: { id: 'recipeGenseeCred', name: 'Gensee account' },
 } satisfies Record<string, CredentialRef>;
 
 /** What a user picks in each node that asks for a credential, by credential type. */
@@ -36,6 +37,7 @@ export const RECIPE_CREDENTIALS_BY_TYPE: Record<string, CredentialRef> = {
 	agoraClassroomApi: RECIPE_CREDENTIALS.agoraClassroomApi,
 	teachbaseApi: RECIPE_CREDENTIALS.teachbaseApi,
 	httpHeaderAuth: RECIPE_CREDENTIALS.crmKey,
+	genseeApi: RECIPE_CREDENTIALS.genseeApi,
 };
 
 export interface RecipeSetup {
@@ -77,6 +79,8 @@ export function credentialTypeOf(node: Json): string | undefined {
 			return 'agoraClassroomApi';
 		case 'n8n-nodes-edu-events.teachbase':
 			return 'teachbaseApi';
+		case 'n8n-nodes-edu-events.gensee':
+			return 'genseeApi';
 		case 'n8n-nodes-edu-events.teachbaseTrigger':
 		case 'n8n-nodes-edu-events.genseeTrigger':
 			return parameters.authentication === 'token' ? 'eduWebhookTokenApi' : undefined;

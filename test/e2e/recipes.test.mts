@@ -55,6 +55,7 @@ const WORKFLOWS = {
 	webinarChat: 'recipeWebinarCh1',
 	attendance: 'recipeAttendCrm1',
 	booking: 'recipeBookingAg1',
+	authoritative: 'recipeGsAuthAtt1',
 };
 
 const HOOKS = {
@@ -62,6 +63,7 @@ const HOOKS = {
 	teachbase: 'recipe-tb/teachbase',
 	genseeSheet: 'recipe-gs-sheet/gensee',
 	genseeChat: 'recipe-gs-chat/gensee',
+	genseeAuthoritative: 'recipe-gs-auth/gensee',
 };
 
 function recipes(sinkUrl: string, tableIds: Record<string, string>): RecipeSetup[] {
@@ -129,6 +131,13 @@ function recipes(sinkUrl: string, tableIds: Record<string, string>): RecipeSetup
 			id: WORKFLOWS.booking,
 			settings: { classroomType: 2 },
 			webhookIds: { 'Booking from CRM': 'recipe-booking' },
+		},
+		{
+			...common,
+			file: '07-gensee-webinar-ended-authoritative-attendance.json',
+			id: WORKFLOWS.authoritative,
+			settings: { sheetWebhookUrl: `${sinkUrl}/sheet/authoritative`, lookbackHours: 6 },
+			webhookIds: { 'Gensee Trigger': 'recipe-gs-auth' },
 		},
 	];
 }
@@ -551,6 +560,99 @@ describe(`recipes in n8n ${VERSION}`, () => {
 		},
 		POLL_WAIT_MS + 30_000,
 	);
+	it("07 Gensee: at 105 Gensee's own attendance replaces what the callbacks recorded, and the sheet says what they missed", async () => {
+		const url = n8n.webhookUrl('recipe-gs-auth', 'gensee');
+		const CLASS = 'webinar-authoritative';
+		const gensee = suite.gensee;
+		gensee.createRoom('webcast', CLASS);
+		const now = Date.now();
+		const minutesAgo = (count: number) => now - count * 60_000;
+		// Gensee's record: 2001 came twice (the second join's callback never arrived), 2002 once,
+		// 2003 once with no callback at all; 2004 came before the look-back window.
+		gensee.addVisit(CLASS, {
+			uid: 2001,
+			nickname: 'Ann',
+			joinTime: minutesAgo(50),
+			leaveTime: minutesAgo(30),
+		});
+		gensee.addVisit(CLASS, {
+			uid: 2001,
+			nickname: 'Ann',
+			joinTime: minutesAgo(20),
+			leaveTime: minutesAgo(5),
+		});
+		gensee.addVisit(CLASS, {
+			uid: 2002,
+			nickname: 'Bob',
+			joinTime: minutesAgo(45),
+			leaveTime: minutesAgo(10),
+		});
+		gensee.addVisit(CLASS, {
+			uid: 2003,
+			nickname: 'Cy',
+			joinTime: minutesAgo(40),
+			leaveTime: minutesAgo(39),
+		});
+		gensee.addVisit(CLASS, {
+			uid: 2004,
+			nickname: 'Old',
+			joinTime: now - 8 * 3_600_000,
+			leaveTime: now - 7 * 3_600_000,
+		});
+		const callback = (action: string, operator: string) => ({
+			...genseeActionSample(action),
+			ClassNo: CLASS,
+			Operator: operator,
+			Affected: operator,
+		});
+		for (const [action, operator] of [
+			['101', '2001'],
+			['107', '2001'],
+			['101', '2002'],
+			['107', '2002'],
+		]) {
+			expect((await deliver(url, getQuery(callback(action, operator)))).status).toBe(200);
+		}
+		await waitForExecutions(WORKFLOWS.authoritative, 4);
+		expect((await rows('gensee_attendance')).filter((row) => row.classNo === CLASS)).toHaveLength(
+			4,
+		);
+
+		const exportsBefore = gensee.calls('export/history').length;
+		expect((await deliver(url, getQuery(callback('105', '0')))).status).toBe(200);
+		const [sheet] = await sink.waitFor('/sheet/authoritative', 1, RECORD_WAIT_MS);
+		const exports = gensee.calls('export/history').slice(exportsBefore);
+		expect(exports).toHaveLength(1);
+		expect(exports[0]).toMatchObject({ siteKind: 'webcast', authorized: true, code: '0' });
+		expect(exports[0]?.params).toMatchObject({ webcastId: CLASS, sec: 'true' });
+		const endedAt = String(sheet?.body.endedAt);
+		expect(Date.parse(endedAt)).toBeGreaterThanOrEqual(now);
+		expect(sheet?.body).toMatchObject({
+			classNo: CLASS,
+			source: 'gensee-export',
+			callbacksMissedSomething: true,
+			missedAttendees: 2,
+		});
+		const attendees = Array.isArray(sheet?.body.attendees) ? sheet.body.attendees : [];
+		expect(
+			attendees.map((attendee: Record<string, unknown>) => [
+				attendee.uid,
+				attendee.userName,
+				attendee.sessions,
+				attendee.minutesPresent,
+				attendee.callbackJoins,
+				attendee.missedByCallbacks,
+			]),
+		).toEqual([
+			['2001', 'Ann', 2, 35, 1, true],
+			['2002', 'Bob', 1, 35, 1, false],
+			['2003', 'Cy', 1, 1, 0, true],
+		]);
+		await waitForExecutions(WORKFLOWS.authoritative, 5);
+		expect((await rows('gensee_attendance')).filter((row) => row.classNo === CLASS)).toEqual([]);
+		expect(sink.recordsUnder('/sheet/authoritative')).toHaveLength(1);
+		await expectNoFailures(WORKFLOWS.authoritative);
+	});
 });
 
 describe('06 Teachbase: new hire from HR', () => {

@@ -28,8 +28,8 @@ function nextNodes(workflow: Json, from: string): string[] {
 }
 
 describe('recipes in examples/', () => {
-	it('are six, numbered', () => {
-		expect(FILES).toHaveLength(6);
+	it('are seven, numbered', () => {
+		expect(FILES).toHaveLength(7);
 		FILES.forEach((file, index) =>
 			expect(file).toMatch(new RegExp(`^0${index + 1}-[a-z0-9-]+\\.json$`)),
 		);

@@ -81,3 +81,24 @@ export async function executeWorkflow(
 	}
 	return { byNode, output, succeeded };
 }
+
+/** Runs a workflow that must succeed and returns each node's output items by node name. */
+export async function executeWorkflowItems(
+	install: N8nInstall,
+	env: NodeJS.ProcessEnv,
+	workflowId: string,
+): Promise<Record<string, Items>> {
+	const { byNode, output, succeeded } = await executeWorkflow(install, env, workflowId);
+	if (!succeeded) throw new Error(`n8n execute failed:\n${output.slice(0, 3000)}`);
+	return byNode;
+}
+
+/** Runs a workflow that must fail; returns everything n8n printed (it exits non-zero). */
+export async function executeFailingWorkflow(
+	install: N8nInstall,
+	env: NodeJS.ProcessEnv,
+	workflowId: string,
+): Promise<string> {
+	const { output, succeeded } = await executeWorkflow(install, env, workflowId);
+	return succeeded ? 'the execution succeeded' : output;
+}

@@ -4,8 +4,11 @@
  * Overview → Data tables, then the recipes imported (prepared by `prepareRecipe`) and activated.
  * The fake Agora server stands in for Agora; the sink for the CRM, HR system, sheet and chat bots.
  */
+import { afterAll } from 'vitest';
+
 import { DataTables, type ColumnType } from '../../../support/dataTables.mjs';
 import { agoraCredentialSubstitutions } from '../../../support/fakes/agoraApp.mjs';
+import { FakeGenseeServer } from '../../../support/fakes/genseeServer.mjs';
 import { RestSession } from '../../../support/n8nRest.mjs';
 import { importRecipes, type RecipeSetup } from '../../../support/recipes.mjs';
 import { startN8n } from '../../../support/startN8n.mjs';
@@ -14,11 +17,15 @@ import { agoraSinkSuite, type AgoraSinkN8n } from './agoraSinkSuite.mjs';
 export const QINGSUYUN_SECRET = 'recipe-e2e-qingsuyun-secret-key-01';
 export const API_TOKEN = 'recipe-e2e-crm-token-0001';
 export const BOOKING_KEY = 'recipe-e2e-booking-key-0001';
+export const GENSEE_LOGIN = 'recipes@example.com';
+export const GENSEE_PASSWORD = 'recipe-e2e-gensee-pass';
 
 export interface RecipeSuite extends AgoraSinkN8n {
 	tables: DataTables;
 	/** Table ids by name. */
 	tableIds: Record<string, string>;
+	/** The fake Gensee server the recipes' Gensee credential points at. */
+	gensee: FakeGenseeServer;
 }
 
 export interface RecipeSuiteOptions {
@@ -34,8 +41,15 @@ export function recipeSuite(
 	options: RecipeSuiteOptions,
 	onStart: (suite: RecipeSuite) => void,
 ): void {
+	let stopGensee: (() => Promise<void>) | undefined;
+	afterAll(async () => await stopGensee?.());
 	agoraSinkSuite(
 		async (agora, sink, keep) => {
+			const gensee = await FakeGenseeServer.start({
+				loginName: GENSEE_LOGIN,
+				password: GENSEE_PASSWORD,
+			});
+			stopGensee = async () => await gensee.stop();
 			const n8n = await startN8n({
 				credentials: ['recipes.credentials.json'],
 				workflows: [],
@@ -44,6 +58,9 @@ export function recipeSuite(
 					QINGSUYUN_SECRET,
 					API_TOKEN,
 					BOOKING_KEY,
+					GENSEE_URL: gensee.url,
+					GENSEE_LOGIN,
+					GENSEE_PASSWORD,
 				},
 				webhooks: [],
 			});
@@ -53,7 +70,7 @@ export function recipeSuite(
 			for (const [name, columns] of Object.entries(options.tables))
 				tableIds[name] = await tables.create(name, columns);
 			await importRecipes(n8n, options.recipes({ sinkUrl: sink.url, tableIds }), options.webhooks);
-			return { n8n, agora, sink, tables, tableIds };
+			return { n8n, agora, sink, tables, tableIds, gensee };
 		},
 		onStart,
 		400_000,

@@ -1,0 +1,88 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { attendeeItems, visitItems } from '../../exports/attendance';
+import { exportRecords } from '../../exports/fetch';
+import { genseeCredentials } from '../../transport/request';
+import {
+	collection,
+	exportIdProperty,
+	readWindow,
+	requiredText,
+	windowProperties,
+} from '../common';
+
+const properties: INodeProperties[] = [
+	exportIdProperty,
+	...windowProperties,
+	{
+		displayName:
+			"Gensee's attendance export: every visit whose join time falls in the window, as Gensee recorded it, including visits whose callbacks never reached n8n.",
+		name: 'attendanceNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{
+				name: 'One Item per Attendee',
+				value: 'attendees',
+				description:
+					'First join, last leave, number of visits and minutes present, with the visits listed',
+			},
+			{
+				name: 'One Item per Visit',
+				value: 'visits',
+				description: "Each join-to-leave visit with Gensee's own fields (IP, area, device…)",
+			},
+		],
+		default: 'attendees',
+	},
+	{
+		displayName: 'Options',
+		name: 'attendanceOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Site User IDs',
+				name: 'siteUserIds',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add siteUserId: the uid minus 1,000,000,000, for integrations that join their users with uid = user ID + 1,000,000,000. Other uids (guests, Gensee-assigned) get null.',
+			},
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['attendance'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const credentials = await genseeCredentials.call(this);
+	const id = requiredText(this, 'id', itemIndex, 'Room or Webcast ID');
+	const window = readWindow(this, itemIndex, credentials.timeZone);
+	const options = collection(this, 'attendanceOptions', itemIndex);
+	const result = await exportRecords.call(this, credentials, {
+		endpoint: 'export/history',
+		listKeys: ['list', 'historyList'],
+		id,
+		...window,
+	});
+	const context = {
+		roomId: id,
+		zone: credentials.timeZone,
+		siteUserIds: options.siteUserIds === true,
+	};
+	const items =
+		this.getNodeParameter('output', itemIndex, 'attendees') === 'visits'
+			? visitItems(result.records, context)
+			: attendeeItems(result.records, context);
+	return [...items, ...result.unexpected.map((entry) => ({ roomId: id, ...entry }))];
+}

@@ -1,0 +1,135 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { toGenseeTime } from '../../exports/times';
+import { genseeApiRequest, genseeCredentials, type GenseeParameter } from '../../transport/request';
+import { answerFields, collection, requireSiteKind, requiredText, requiredTime } from '../common';
+import { checkTokens, optionalText } from '../tokens';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Product launch webinar',
+		description: "The webcast's title. Gensee wants it unique on the site.",
+	},
+	{
+		displayName: 'Start',
+		name: 'startTime',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description:
+			"When the webcast starts. A time without an offset is read in the site's time zone.",
+	},
+	{
+		displayName: 'End',
+		name: 'endTime',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'When the webcast ends',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Attendee Token',
+				name: 'attendeeToken',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: "Attendees' join password (6–15 characters)",
+			},
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Organizer Token',
+				name: 'organizerToken',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: "The organiser's join password (6–15 characters)",
+			},
+			{
+				displayName: 'Panelist Token',
+				name: 'panelistToken',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: "Panelists' join password (6–15 characters)",
+			},
+			{
+				displayName: 'Send Times As',
+				name: 'timeFormat',
+				type: 'options',
+				options: [
+					{
+						name: 'Epoch Milliseconds',
+						value: 'millis',
+						description: 'E.g. 1795395600000, as most integrations send them.',
+					},
+					{
+						name: 'Local Date and Time',
+						value: 'text',
+						description: "E.g. 2026-11-23 09:00:00 in the site's time zone.",
+					},
+				],
+				default: 'millis',
+				description:
+					'How Start and End are sent. Public integrations disagree on what Gensee takes here: switch if the webcast gets the wrong times.',
+			},
+			{
+				displayName: 'Web Join',
+				name: 'opened',
+				type: 'boolean',
+				default: true,
+				description: 'Whether attendees may join from a web browser (Gensee: opened)',
+			},
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['webcast'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const credentials = await genseeCredentials.call(this);
+	requireSiteKind(this, credentials, 'webcast', itemIndex);
+	const zone = credentials.timeZone;
+	const subject = requiredText(this, 'subject', itemIndex, 'Subject');
+	const start = requiredTime(this, 'startTime', itemIndex, 'Start', zone);
+	const end = requiredTime(this, 'endTime', itemIndex, 'End', zone);
+	const fields = collection(this, 'additionalFields', itemIndex);
+	const tokens = {
+		'Organizer Token': optionalText(fields.organizerToken),
+		'Panelist Token': optionalText(fields.panelistToken),
+		'Attendee Token': optionalText(fields.attendeeToken),
+	};
+	checkTokens(this, tokens, itemIndex);
+	const asText = fields.timeFormat === 'text';
+	const parameters: Record<string, GenseeParameter> = {
+		subject,
+		startTime: asText ? toGenseeTime(start, zone) : start,
+		endTime: asText ? toGenseeTime(end, zone) : end,
+		organizerToken: tokens['Organizer Token'],
+		panelistToken: tokens['Panelist Token'],
+		attendeeToken: tokens['Attendee Token'],
+		description: optionalText(fields.description),
+		opened: typeof fields.opened === 'boolean' ? fields.opened : undefined,
+	};
+	const answer = await genseeApiRequest.call(this, 'created', parameters);
+	return answerFields(answer, zone);
+}

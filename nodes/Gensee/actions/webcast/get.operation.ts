@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { genseeApiRequest, genseeCredentials } from '../../transport/request';
+import { answerFields, requireSiteKind, requiredText } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Webcast ID',
+		name: 'webcastId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. tz6izG3yLm',
+		description:
+			"The webcast's ID, as Create returns it and as Gensee's callbacks send it (ClassNo)",
+	},
+];
+
+const displayOptions = { show: { resource: ['webcast'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const credentials = await genseeCredentials.call(this);
+	requireSiteKind(this, credentials, 'webcast', itemIndex);
+	const webcastId = requiredText(this, 'webcastId', itemIndex, 'Webcast ID');
+	const answer = await genseeApiRequest.call(this, 'setting/info', { webcastId });
+	return { webcastId, ...answerFields(answer, credentials.timeZone) };
+}
