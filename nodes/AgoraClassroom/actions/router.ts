@@ -16,6 +16,8 @@ const OPERATIONS: Readonly<Record<string, Readonly<Record<string, Operation>>>> 
 		create: room.create.execute,
 		get: room.get.execute,
 		getAttendance: room.getAttendance.execute,
+		startClass: room.startClass.execute,
+		endClass: room.endClass.execute,
 		setState: room.setState.execute,
 		updateProperties: room.updateProperties.execute,
 		deleteProperties: room.deleteProperties.execute,
