@@ -18,7 +18,7 @@ export class AgoraClassroomTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{ $parameter.source === "appQueue" ? "All classrooms" : "Classrooms: " + [].concat($parameter.roomIds).join(", ") }}',
+			'={{ $parameter.source === "appQueue" ? "All classrooms" : [].concat($parameter.roomIds).filter((id) => id).length ? "Classrooms: " + [].concat($parameter.roomIds).filter((id) => id).join(", ") : "No classroom chosen yet" }}',
 		// n8n's node panel lists this trigger with the Agora Classroom node as one entry and shows
 		// the trigger's description there, so it describes both.
 		description:

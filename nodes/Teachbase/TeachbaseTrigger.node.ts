@@ -19,7 +19,7 @@ const TYPES_CHOSEN = `$parameter.types.length ? ${chosenLabels(
 	labelsOf(
 		TEACHBASE_WEBHOOK_TYPES,
 		(webhookType) => webhookType.type,
-		(webhookType) => webhookType.output,
+		(webhookType) => webhookType.name,
 	),
 )} : "All types"`;
 

@@ -72,7 +72,7 @@ export async function checkWebhookTokenCredential(
 	if (typeof token !== 'string' || length < MIN_TOKEN_LENGTH) {
 		return {
 			status: 'Error',
-			message: `The token is too short (${length} characters): make up one of at least ${MIN_TOKEN_LENGTH}, e.g. with a password generator. Nothing was contacted; only the token itself is checked.`,
+			message: `The token is too short (${length} ${length === 1 ? 'character' : 'characters'}): make up one of at least ${MIN_TOKEN_LENGTH}, e.g. with a password generator. Nothing was contacted; only the token itself is checked.`,
 		};
 	}
 	if (!/^[A-Za-z0-9._~-]+$/.test(token)) {
