@@ -14,7 +14,11 @@ export interface NodeRow {
 	nodeName: string;
 	/** File name of its panel screenshot (docs/screenshots/<screenshot>-n8n-<version>.png). */
 	screenshot: string;
-	/** The node panel: what to search, the entry it lists and that entry's description. */
+	/**
+	 * The node panel: what to search, the entry it lists and that entry's description. n8n lists a
+	 * trigger without "Trigger", and a trigger with an action node of the same name as one entry
+	 * (the action node's name, the trigger's description).
+	 */
 	panelEntry: { search: string; name: string; description: RegExp };
 	/** Entries the node panel lists under the entry: trigger entries, then action entries. */
 	triggerEntries: readonly string[];
@@ -58,7 +62,7 @@ export const NODE_ROWS: readonly NodeRow[] = [
 		screenshot: 'qingsuyun-trigger-panel',
 		panelEntry: {
 			search: 'Qingsuyun',
-			name: 'Qingsuyun Trigger',
+			name: 'Qingsuyun',
 			description: /^Starts the workflow when Qingsuyun .*exam/,
 		},
 		triggerEntries: [
@@ -81,7 +85,7 @@ export const NODE_ROWS: readonly NodeRow[] = [
 		screenshot: 'teachbase-trigger-panel',
 		panelEntry: {
 			search: 'Teachbase',
-			name: 'Teachbase Trigger',
+			name: 'Teachbase',
 			description: /^Starts the workflow when Teachbase reports enrolments and progress/,
 		},
 		triggerEntries: [
@@ -106,7 +110,7 @@ export const NODE_ROWS: readonly NodeRow[] = [
 		screenshot: 'gensee-trigger-panel',
 		panelEntry: {
 			search: 'Gensee',
-			name: 'Gensee Trigger',
+			name: 'Gensee',
 			description: /^Starts the workflow on Gensee .*webinar and class callbacks/,
 		},
 		triggerEntries: [
