@@ -116,10 +116,10 @@ describe(`every node in the n8n editor (n8n ${n8nVersion()})`, () => {
 					'[data-test-id="node-creator"] [data-test-id="item-iterator-item"]',
 					new RegExp(`^${row.panelEntry.name}`),
 				);
-				const description = await entry.$eval(
-					'[data-test-id="node-creator-item-description"]',
-					(node) => (node.textContent ?? '').trim(),
-				);
+				// The entry's text is the name, then the description.
+				const description = (await entry.evaluate((node) => (node.textContent ?? '').trim()))
+					.slice(row.panelEntry.name.length)
+					.trim();
 				expect(description).toMatch(row.panelEntry.description);
 				await entry.click();
 				await sleep(1000);
@@ -197,14 +197,14 @@ describe(`every credential in the n8n editor (n8n ${n8nVersion()})`, () => {
 				const empty = await page.$('[data-test-id="node-credentials-empty-state"] button');
 				if (empty !== null) await empty.click();
 				else {
+					// n8n 1.x: a credential drop-down whose first item creates one.
 					await page.click('[data-test-id="node-credentials-select"]');
 					await (
-						await findByText(
-							page,
-							'.el-select-dropdown__item, [role="option"]',
-							/Create [Nn]ew [Cc]redential/,
-						)
-					).click();
+						await page.waitForSelector('[data-test-id="node-credentials-select-item-new"]', {
+							visible: true,
+							timeout: 30_000,
+						})
+					)?.click();
 				}
 				const dialog = '[data-test-id="credential-edit-dialog"]';
 				await page.waitForSelector(dialog, { timeout: 30_000 });
