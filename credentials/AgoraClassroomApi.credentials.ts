@@ -35,7 +35,8 @@ export class AgoraClassroomApi implements ICredentialType {
 		dark: 'file:../nodes/AgoraClassroom/agora.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-edu-events/n8n-nodes-edu-events#agora-classroom';
+	documentationUrl =
+		'https://github.com/n8n-nodes-edu-events/n8n-nodes-edu-events/blob/main/docs/nodes/agora-classroom.md#credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -63,22 +64,23 @@ export class AgoraClassroomApi implements ICredentialType {
 			name: 'region',
 			type: 'options',
 			options: [
-				{ name: 'Asia Pacific (Ap)', value: 'ap' },
-				{ name: 'Europe (Eu)', value: 'eu' },
-				{ name: 'Mainland China (Cn)', value: 'cn' },
-				{ name: 'North America (Na)', value: 'na' },
+				{ name: 'Asia Pacific', value: 'ap', description: 'Agora region code ap' },
+				{ name: 'Europe', value: 'eu', description: 'Agora region code eu' },
+				{ name: 'Mainland China', value: 'cn', description: 'Agora region code cn' },
+				{ name: 'North America', value: 'na', description: 'Agora region code na' },
 			],
 			default: 'cn',
 			description:
 				'The region your classrooms are created in. It must match the region the client uses, or Agora answers "room not exists".',
 		},
 		{
-			displayName: 'Domain',
+			displayName: 'API Base URL',
 			name: 'domain',
 			type: 'string',
 			default: DEFAULT_AGORA_DOMAIN,
+			hint: 'Where n8n sends Agora API calls. Not the same as "Allowed HTTP Request Domains" below, which only limits where this credential may be used.',
 			description:
-				"The API address: https://api.sd-rtn.com, or https://api.agora.io as Agora's fallback. Any http(s)://host[:port] is accepted, e.g. for a gateway.",
+				"Leave https://api.sd-rtn.com, or use https://api.agora.io (Agora's fallback). Any http(s)://host[:port] is accepted, e.g. for a gateway.",
 		},
 	];
 

@@ -4,13 +4,21 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 export class EduWebhookTokenApi implements ICredentialType {
 	name = 'eduWebhookTokenApi';
 
-	displayName = 'Education Webhook Token API';
+	displayName = 'Teachbase and Gensee Webhook Token API';
 
 	icon = 'file:../nodes/shared/token.svg' as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-edu-events/n8n-nodes-edu-events#webhook-token';
+	documentationUrl =
+		'https://github.com/n8n-nodes-edu-events/n8n-nodes-edu-events/blob/main/docs/nodes/teachbase-trigger.md#webhook-token';
 
 	properties: INodeProperties[] = [
+		{
+			displayName:
+				"For the Teachbase Trigger and the Gensee Trigger, whose platforms cannot sign their requests. You make the token up yourself (nobody issues it): at least 16 letters and digits, e.g. from a password generator. The trigger then answers only URLs that end in ?token=YOUR_TOKEN. Nothing is contacted when you save: the test checks only the token's length and characters.",
+			name: 'usageNotice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'Token',
 			name: 'token',

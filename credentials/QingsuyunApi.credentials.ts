@@ -11,7 +11,7 @@ export class QingsuyunApi implements ICredentialType {
 	} as const;
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-edu-events/n8n-nodes-edu-events#qingsuyun-trigger';
+		'https://github.com/n8n-nodes-edu-events/n8n-nodes-edu-events/blob/main/docs/nodes/qingsuyun-trigger.md#set-it-up';
 
 	properties: INodeProperties[] = [
 		{

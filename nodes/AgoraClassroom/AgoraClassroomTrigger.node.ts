@@ -18,9 +18,11 @@ export class AgoraClassroomTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{ $parameter.source === "appQueue" ? "All classrooms" : "Classrooms: " + [].concat($parameter.roomIds).join(", ") }}',
+			'={{ $parameter.source === "appQueue" ? "All classrooms" : [].concat($parameter.roomIds).filter((id) => id).length ? "Classrooms: " + [].concat($parameter.roomIds).filter((id) => id).join(", ") : "No classroom chosen yet" }}',
+		// n8n's node panel lists this trigger with the Agora Classroom node as one entry and shows
+		// the trigger's description there, so it describes both.
 		description:
-			'Starts the workflow on new events in Agora Flexible Classroom: classes starting and ending, users joining, leaving or kicked, recordings, quizzes, polls and more',
+			'Run Agora Flexible Classroom (声网灵动课堂) classes — create, start and end them, manage users, recordings and breakout groups — and start workflows when classes start or end, users join or leave, quizzes are answered and more',
 		defaults: {
 			name: 'Agora Classroom Trigger',
 		},

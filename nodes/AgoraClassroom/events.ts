@@ -21,38 +21,86 @@ export const AGORA_CMD = {
 
 interface AgoraEventType {
 	cmd: number;
-	/** Label of the event type as a whole (option label, output name). */
+	/** Label of the event type as a whole (option label). */
 	name: string;
 	description: string;
+	/** The node panel's trigger entry. */
+	action: string;
+	/** The output's label on the canvas, short enough to show whole. */
+	output: string;
 }
 
 export const AGORA_EVENT_TYPES: readonly AgoraEventType[] = [
-	{ cmd: 1, name: 'Class State Changed', description: 'The class started, ended or was closed' },
-	{ cmd: 3, name: 'Chat Message', description: 'A chat message was sent in the classroom' },
+	{
+		cmd: 1,
+		name: 'Class State Changed',
+		description: 'The class started, ended or was closed',
+		action: 'On class started or ended',
+		output: 'Class',
+	},
+	{
+		cmd: 3,
+		name: 'Chat Message',
+		description: 'A chat message was sent in the classroom',
+		action: 'On chat message',
+		output: 'Chat',
+	},
 	{
 		cmd: 20,
 		name: 'Users Joined or Left',
 		description: 'Users joined, reconnected, left or were kicked out',
+		action: 'On user joined or left',
+		output: 'Users',
 	},
 	{
 		cmd: 1001,
 		name: 'Recording State Changed',
 		description: 'Recording started, stopped, paused or resumed',
+		action: 'On recording state changed',
+		output: 'Recording',
 	},
-	{ cmd: 1002, name: 'Recording Uploaded', description: 'A recorded file was uploaded' },
+	{
+		cmd: 1002,
+		name: 'Recording Uploaded',
+		description: 'A recorded file was uploaded',
+		action: 'On recording uploaded',
+		output: 'Upload',
+	},
 	{
 		cmd: 1003,
 		name: 'Cloud Drive Changed',
 		description: 'Course resources in the cloud drive changed',
+		action: 'On cloud drive changed',
+		output: 'Drive',
 	},
-	{ cmd: 1101, name: 'Reward Changed', description: 'Rewards (stars) given to users changed' },
+	{
+		cmd: 1101,
+		name: 'Reward Changed',
+		description: 'Rewards (stars) given to users changed',
+		action: 'On reward given',
+		output: 'Reward',
+	},
 	{
 		cmd: 1110,
 		name: 'Widget Changed',
 		description: 'A widget changed: pop-up quiz, poll or another widget',
+		action: 'On quiz, poll or widget changed',
+		output: 'Widget',
 	},
-	{ cmd: 1501, name: 'Stage Changed', description: 'Users went on or off the stage' },
-	{ cmd: 1502, name: 'Hand Raise Changed', description: 'Users raised or lowered their hands' },
+	{
+		cmd: 1501,
+		name: 'Stage Changed',
+		description: 'Users went on or off the stage',
+		action: 'On stage changed',
+		output: 'Stage',
+	},
+	{
+		cmd: 1502,
+		name: 'Hand Raise Changed',
+		description: 'Users raised or lowered their hands',
+		action: 'On hand raised or lowered',
+		output: 'Hands',
+	},
 ];
 
 /** One entry of an event list, as Agora returns it. */

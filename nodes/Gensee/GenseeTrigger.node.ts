@@ -6,13 +6,14 @@ import type {
 } from 'n8n-workflow';
 
 import { outputsExpression } from '../shared/routing';
+import { chosenLabelsSubtitle, labelsOf } from '../shared/subtitle';
 import { manuallyConfiguredWebhookMethods } from '../shared/webhook/lifecycle';
 import { runWebhookPipeline } from '../shared/webhook/pipeline';
 import { ACKNOWLEDGED_BY_N8N } from '../shared/webhook/reply';
 import { checkWebhookTokenCredential } from '../shared/webhookToken';
 import { genseeAdapter } from './adapter';
 import { genseeTriggerProperties } from './description';
-import { GENSEE_OUTPUTS } from './events';
+import { GENSEE_INTERFACES, GENSEE_OUTPUTS } from './events';
 
 const WEBHOOK_PATH = 'gensee';
 
@@ -23,8 +24,15 @@ export class GenseeTrigger implements INodeType {
 		icon: { light: 'file:gensee.svg', dark: 'file:gensee.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{ $parameter.interfaces.length ? $parameter.interfaces.join(", ") : "All callbacks" }}',
+		subtitle: chosenLabelsSubtitle(
+			'interfaces',
+			labelsOf(
+				GENSEE_INTERFACES,
+				(info) => info.kind,
+				(info) => info.name,
+			),
+			'All callbacks',
+		),
 		description:
 			'Starts the workflow on Gensee (展视互动) webinar and class callbacks: attendance and live status, courseware viewing, Q&A, roll call, end page and co-browse',
 		defaults: {

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { routingPropertyPer } from '../shared/routing';
 import { triggerOptionsProperty, unrecognizedRequestsOption } from '../shared/webhook/options';
 import { rawBodySwitchProperty } from '../shared/webhook/rawBody';
+import { COPY_PRODUCTION_URL, PUBLISH_TO_LISTEN } from '../shared/webhook/setupNotice';
 import { tokenUrlNotice, webhookAuthenticationProperty } from '../shared/webhookToken';
 import { GENSEE_ACTIONS, GENSEE_INTERFACES } from './events';
 
@@ -16,8 +17,7 @@ const showForRedirect = { show: { pageReply: ['redirect'] } };
 
 export const genseeTriggerProperties: INodeProperties[] = [
 	{
-		displayName:
-			'Paste the Production URL above into every Gensee URL field you use. Webcast site: 系统管理 → 系统设置 → 集成设置 (直播参会记录外推URL, 直播结束外推URL, Q&A-客户端外推URL, Q&A-Web端外推URL, 点名-触发网页). Training site: 系统管理 → 第三方集成 (课堂参会记录外推URL, 课件观看记录外推URL, 课堂结束外推URL, 协同浏览第三方接口). The node tells the callbacks apart; add ?kind=… (status, vod, qaClient, qaWeb, rollCall, endPage, coBrowse) to a URL to name its interface explicitly.',
+		displayName: `${COPY_PRODUCTION_URL}, then paste it into every Gensee URL field you use. Webcast site: 系统管理 → 系统设置 → 集成设置 (直播参会记录外推URL, 直播结束外推URL, Q&A-客户端外推URL, Q&A-Web端外推URL, 点名-触发网页). Training site: 系统管理 → 第三方集成 (课堂参会记录外推URL, 课件观看记录外推URL, 课堂结束外推URL, 协同浏览第三方接口). The node tells the callbacks apart; add ?kind=… (status, vod, qaClient, qaWeb, rollCall, endPage, coBrowse) to a URL to name its interface explicitly. ${PUBLISH_TO_LISTEN}`,
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
@@ -25,17 +25,18 @@ export const genseeTriggerProperties: INodeProperties[] = [
 	webhookAuthenticationProperty,
 	tokenUrlNotice('gensee', 'every URL you paste into Gensee'),
 	{
-		displayName: 'Interfaces',
+		displayName: 'Trigger On',
 		name: 'interfaces',
 		type: 'multiOptions',
 		options: GENSEE_INTERFACES.map((info) => ({
 			name: info.name,
 			value: info.kind,
 			description: info.description,
+			action: info.action,
 		})),
 		default: [],
 		description:
-			'Which callbacks start the workflow. Leave empty for all. Others still get their reply (page, JSON or empty 200) but start nothing.',
+			"Which of Gensee's callback interfaces start the workflow. Leave empty for all. Others still get their reply (page, JSON or empty 200) but start nothing.",
 	},
 	{
 		displayName: 'Action Codes',

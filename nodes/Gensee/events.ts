@@ -11,9 +11,13 @@ export type GenseeInterface =
 
 interface GenseeInterfaceInfo {
 	kind: GenseeInterface;
-	/** Label of the filter option and of the output. */
+	/** Label of the filter option. */
 	name: string;
 	description: string;
+	/** The node panel's trigger entry. */
+	action: string;
+	/** The output's label on the canvas, short enough to show whole. */
+	output: string;
 	/** `event` of items from this interface; status and VOD callbacks use their Action code. */
 	event: string;
 	eventName: string;
@@ -25,6 +29,8 @@ export const GENSEE_INTERFACES: readonly GenseeInterfaceInfo[] = [
 		name: 'Live Status and Attendance',
 		description:
 			'Live/class started, paused, stopped, recording ready, users joining and leaving (Action 101–110)',
+		action: 'On attendance or live status',
+		output: 'Attendance',
 		event: 'status',
 		eventName: 'Live status changed',
 	},
@@ -32,6 +38,8 @@ export const GENSEE_INTERFACES: readonly GenseeInterfaceInfo[] = [
 		kind: 'vod',
 		name: 'Courseware Viewing',
 		description: 'A recording or courseware (VOD) started or finished playing (Action 111/112)',
+		action: 'On courseware viewing',
+		output: 'Courseware',
 		event: 'vod',
 		eventName: 'Courseware viewing changed',
 	},
@@ -39,6 +47,8 @@ export const GENSEE_INTERFACES: readonly GenseeInterfaceInfo[] = [
 		kind: 'qaClient',
 		name: 'Q&A From Client',
 		description: 'Questions published or answered in the desktop client (XML)',
+		action: 'On question from the client',
+		output: 'Client Q&A',
 		event: 'qa.client',
 		eventName: 'Question from client',
 	},
@@ -46,6 +56,8 @@ export const GENSEE_INTERFACES: readonly GenseeInterfaceInfo[] = [
 		kind: 'qaWeb',
 		name: 'Q&A From Web',
 		description: 'Questions asked by web attendees',
+		action: 'On question from the web',
+		output: 'Web Q&A',
 		event: 'qa.web',
 		eventName: 'Question from web',
 	},
@@ -53,6 +65,8 @@ export const GENSEE_INTERFACES: readonly GenseeInterfaceInfo[] = [
 		kind: 'rollCall',
 		name: 'Roll Call Page',
 		description: "An attendee's browser opened the roll-call page",
+		action: 'On roll call',
+		output: 'Roll Call',
 		event: 'rollCall',
 		eventName: 'Roll call answered',
 	},
@@ -60,6 +74,8 @@ export const GENSEE_INTERFACES: readonly GenseeInterfaceInfo[] = [
 		kind: 'endPage',
 		name: 'End Page',
 		description: "A client exited and the attendee's browser opened the end page",
+		action: 'On end page opened',
+		output: 'End Page',
 		event: 'endPage',
 		eventName: 'Attendee left (end page)',
 	},
@@ -67,6 +83,8 @@ export const GENSEE_INTERFACES: readonly GenseeInterfaceInfo[] = [
 		kind: 'coBrowse',
 		name: 'Co-Browse List',
 		description: "A teacher's client asked for the co-browse list",
+		action: 'On co-browse list request',
+		output: 'Co-Browse',
 		event: 'coBrowse',
 		eventName: 'Co-browse list requested',
 	},
@@ -112,5 +130,5 @@ export function genseeAction(code: number): GenseeAction | undefined {
 
 /** One output per interface; requests the node cannot place go to "Other". */
 export const GENSEE_OUTPUTS: OutputTable = outputTable(
-	GENSEE_INTERFACES.map((info) => ({ key: info.kind, name: info.name })),
+	GENSEE_INTERFACES.map((info) => ({ key: info.kind, name: info.output })),
 );

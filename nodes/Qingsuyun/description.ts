@@ -7,24 +7,25 @@ import {
 	unrecognizedRequestsOption,
 } from '../shared/webhook/options';
 import { rawBodySwitchProperty } from '../shared/webhook/rawBody';
+import { COPY_PRODUCTION_URL, PUBLISH_TO_LISTEN } from '../shared/webhook/setupNotice';
 import { QINGSUYUN_EVENT_TYPES } from './events';
 
 export const qingsuyunTriggerProperties: INodeProperties[] = [
 	{
-		displayName:
-			'Copy the Production URL above into Qingsuyun: 管理中心 → 系统设置 → 开放平台设置 → 回调URL. Then switch callbacks on for each paper (试卷设置 → 考试后 → 启用回调), course (课程设置 → 其他设置 → 启用回调) or check-in task (打卡设置). Activate this workflow so the URL answers.',
+		displayName: `${COPY_PRODUCTION_URL} into Qingsuyun: 管理中心 → 系统设置 → 开放平台设置 → 回调URL. Switch callbacks on for each paper (试卷设置 → 考试后 → 启用回调), course (课程设置 → 其他设置 → 启用回调) or check-in task (打卡设置). ${PUBLISH_TO_LISTEN}`,
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
 	},
 	{
-		displayName: 'Event Types',
+		displayName: 'Trigger On',
 		name: 'events',
 		type: 'multiOptions',
 		options: QINGSUYUN_EVENT_TYPES.map((eventType) => ({
 			name: eventType.name,
 			value: eventType.type,
 			description: eventType.description,
+			action: eventType.action,
 		})),
 		default: [],
 		description:

@@ -6,13 +6,23 @@ import type {
 } from 'n8n-workflow';
 
 import { outputsExpression } from '../shared/routing';
+import { chosenLabels, labelsOf } from '../shared/subtitle';
 import { manuallyConfiguredWebhookMethods } from '../shared/webhook/lifecycle';
 import { runWebhookPipeline } from '../shared/webhook/pipeline';
 import { ACKNOWLEDGED_BY_N8N } from '../shared/webhook/reply';
 import { checkWebhookTokenCredential } from '../shared/webhookToken';
 import { teachbaseAdapter } from './adapter';
 import { teachbaseTriggerProperties } from './description';
-import { TEACHBASE_OUTPUTS } from './events';
+import { TEACHBASE_OUTPUTS, TEACHBASE_WEBHOOK_TYPES } from './events';
+
+const TYPES_CHOSEN = `$parameter.types.length ? ${chosenLabels(
+	'types',
+	labelsOf(
+		TEACHBASE_WEBHOOK_TYPES,
+		(webhookType) => webhookType.type,
+		(webhookType) => webhookType.name,
+	),
+)} : "All types"`;
 
 export class TeachbaseTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,7 +31,7 @@ export class TeachbaseTrigger implements INodeType {
 		icon: { light: 'file:teachbase.svg', dark: 'file:teachbase.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter.types.length ? $parameter.types.join(", ") : "All webhook types" }}',
+		subtitle: `={{ (${TYPES_CHOSEN}) + ($parameter.events.length === 1 ? ", " + $parameter.events[0] + " only" : "") }}`,
 		description:
 			'Starts the workflow when Teachbase reports enrolments and progress in courses, sections, quizzes, tasks, SCORM packages and materials',
 		defaults: {

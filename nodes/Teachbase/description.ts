@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { routingProperty } from '../shared/routing';
+import { routingPropertyPer } from '../shared/routing';
 import {
 	includeRawOption,
 	triggerOptionsProperty,
 	unrecognizedRequestsOption,
 } from '../shared/webhook/options';
 import { rawBodySwitchProperty } from '../shared/webhook/rawBody';
+import { COPY_PRODUCTION_URL, PUBLISH_TO_LISTEN } from '../shared/webhook/setupNotice';
 import { tokenUrlNotice, webhookAuthenticationProperty } from '../shared/webhookToken';
 import { TEACHBASE_EVENT_ACTIONS, TEACHBASE_WEBHOOK_TYPES } from './events';
 
@@ -14,8 +15,7 @@ export const DEFAULT_DEDUPE_WINDOW_MINUTES = 5;
 
 export const teachbaseTriggerProperties: INodeProperties[] = [
 	{
-		displayName:
-			'Teachbase switches webhooks on through its support team: e-mail help@teachbase.ru with the webhook types (CourseStat, SectionStat, QuizStat, TaskStat, ScormStat, MaterialStat), the courses or objects they should cover (or all), and the Production URL above for every type. Activate this workflow first so the URL answers.',
+		displayName: `Teachbase switches webhooks on through its support team. ${COPY_PRODUCTION_URL}, then e-mail help@teachbase.ru with it, the webhook types (CourseStat, SectionStat, QuizStat, TaskStat, ScormStat, MaterialStat) and the courses or objects they should cover (or all). ${PUBLISH_TO_LISTEN}`,
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
@@ -23,28 +23,29 @@ export const teachbaseTriggerProperties: INodeProperties[] = [
 	webhookAuthenticationProperty,
 	tokenUrlNotice('teachbase', 'the Production URL you send to Teachbase support'),
 	{
-		displayName: 'Webhook Types',
+		displayName: 'Trigger On',
 		name: 'types',
 		type: 'multiOptions',
 		options: TEACHBASE_WEBHOOK_TYPES.map((webhookType) => ({
 			name: webhookType.name,
 			value: webhookType.type,
 			description: webhookType.description,
+			action: webhookType.action,
 		})),
 		default: [],
 		description:
-			'Which webhook types start the workflow. Leave empty for all, including types Teachbase may add later. Others are still answered with 200, so Teachbase does not retry them.',
+			"Which of Teachbase's webhook types start the workflow. Leave empty for all, including types Teachbase may add later. Others are still answered with 200, so Teachbase does not retry them.",
 	},
 	{
-		displayName: 'Events',
+		displayName: 'Created or Updated',
 		name: 'events',
 		type: 'multiOptions',
 		options: TEACHBASE_EVENT_ACTIONS.map((action) => ({ name: action.name, value: action.value })),
 		default: [],
 		description:
-			'Created: a new record, e.g. a user enrolled in a course. Updated: a change, e.g. progress or a result. Leave empty for both.',
+			'Teachbase reports a new record as created (a user enrolled in a course, a quiz started) and every later change as updated (progress, a result, a completion). Leave empty for both.',
 	},
-	routingProperty,
+	routingPropertyPer('Webhook Type'),
 	triggerOptionsProperty([
 		{
 			displayName: 'Deduplicate Retries',

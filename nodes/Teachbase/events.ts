@@ -15,9 +15,13 @@ interface TeachbaseWebhookType {
 	type: string;
 	/** The name in Teachbase's documentation and support requests, e.g. `CourseStat`. */
 	supportName: string;
-	/** Label of the option and of the output. */
+	/** Label of the option. */
 	name: string;
 	description: string;
+	/** The node panel's trigger entry. */
+	action: string;
+	/** The output's label on the canvas, short enough to show whole. */
+	output: string;
 	eventNames: Record<TeachbaseEventAction, string>;
 }
 
@@ -27,6 +31,8 @@ export const TEACHBASE_WEBHOOK_TYPES: readonly TeachbaseWebhookType[] = [
 		supportName: 'CourseStat',
 		name: 'Course Progress',
 		description: "A learner's enrolment and progress in a course session (CourseStat)",
+		action: 'On course enrolment or progress',
+		output: 'Course',
 		eventNames: { created: 'User enrolled in course', updated: 'Course progress updated' },
 	},
 	{
@@ -34,6 +40,8 @@ export const TEACHBASE_WEBHOOK_TYPES: readonly TeachbaseWebhookType[] = [
 		supportName: 'SectionStat',
 		name: 'Section Progress',
 		description: "A learner's progress in one section of a course (SectionStat)",
+		action: 'On section progress',
+		output: 'Section',
 		eventNames: { created: 'Section started', updated: 'Section progress updated' },
 	},
 	{
@@ -41,6 +49,8 @@ export const TEACHBASE_WEBHOOK_TYPES: readonly TeachbaseWebhookType[] = [
 		supportName: 'QuizStat',
 		name: 'Quiz Result',
 		description: "A learner's attempt at a quiz in a course (QuizStat)",
+		action: 'On quiz result',
+		output: 'Quiz',
 		eventNames: { created: 'Quiz attempt started', updated: 'Quiz result updated' },
 	},
 	{
@@ -48,6 +58,8 @@ export const TEACHBASE_WEBHOOK_TYPES: readonly TeachbaseWebhookType[] = [
 		supportName: 'TaskStat',
 		name: 'Task Result',
 		description: "A learner's work on an assignment in a course (TaskStat)",
+		action: 'On task result',
+		output: 'Task',
 		eventNames: { created: 'Task started', updated: 'Task result updated' },
 	},
 	{
@@ -55,6 +67,8 @@ export const TEACHBASE_WEBHOOK_TYPES: readonly TeachbaseWebhookType[] = [
 		supportName: 'ScormStat',
 		name: 'SCORM Result',
 		description: "A learner's progress in a SCORM package in a course (ScormStat)",
+		action: 'On SCORM progress',
+		output: 'SCORM',
 		eventNames: { created: 'SCORM package started', updated: 'SCORM progress updated' },
 	},
 	{
@@ -62,18 +76,23 @@ export const TEACHBASE_WEBHOOK_TYPES: readonly TeachbaseWebhookType[] = [
 		supportName: 'MaterialStat',
 		name: 'Material Progress',
 		description: "A learner's progress through a material in a course (MaterialStat)",
+		action: 'On material progress',
+		output: 'Material',
 		eventNames: { created: 'Material opened', updated: 'Material progress updated' },
 	},
 ];
 
 export const TEACHBASE_EVENT_ACTIONS: ReadonlyArray<{ value: TeachbaseEventAction; name: string }> =
 	[
-		{ value: 'created', name: 'Created' },
-		{ value: 'updated', name: 'Updated' },
+		{ value: 'created', name: 'Created (Enrolled, Started, Opened)' },
+		{ value: 'updated', name: 'Updated (Progress, Result, Completion)' },
 	];
 
 export const TEACHBASE_OUTPUTS: OutputTable = outputTable(
-	TEACHBASE_WEBHOOK_TYPES.map((webhookType) => ({ key: webhookType.type, name: webhookType.name })),
+	TEACHBASE_WEBHOOK_TYPES.map((webhookType) => ({
+		key: webhookType.type,
+		name: webhookType.output,
+	})),
 );
 
 function webhookType(type: string): TeachbaseWebhookType | undefined {

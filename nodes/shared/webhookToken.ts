@@ -68,17 +68,18 @@ export async function checkWebhookTokenCredential(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const token = credential.data?.token;
-	if (typeof token !== 'string' || token.length < MIN_TOKEN_LENGTH) {
+	const length = typeof token === 'string' ? token.length : 0;
+	if (typeof token !== 'string' || length < MIN_TOKEN_LENGTH) {
 		return {
 			status: 'Error',
-			message: `Use a token of at least ${MIN_TOKEN_LENGTH} characters, e.g. from a password generator`,
+			message: `The token is too short (${length} ${length === 1 ? 'character' : 'characters'}): make up one of at least ${MIN_TOKEN_LENGTH}, e.g. with a password generator. Nothing was contacted; only the token itself is checked.`,
 		};
 	}
 	if (!/^[A-Za-z0-9._~-]+$/.test(token)) {
 		return {
 			status: 'Error',
 			message:
-				'Use only letters, digits and . _ ~ - so the token can be pasted into a URL without escaping',
+				'The token contains characters a URL would need escaped: use only letters, digits and . _ ~ -',
 		};
 	}
 	return { status: 'OK', message: 'Token looks good. Add it to the URL as ?token=…' };

@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: prints figures and asserts nothing about time. Writes docs/benchmarks.md and
- * the README's Performance section, with the machine and versions the figures were taken on.
+ * `npm run bench`: prints figures and asserts nothing about time. Writes its figures into
+ * docs/benchmarks.md (between the bench markers), with the machine and versions they were taken on.
  * Run it as `npm run bench` (which gives Node --expose-gc, for the memory figures).
  */
 import { execFile } from 'node:child_process';
@@ -18,9 +18,6 @@ import { QUICK_RUN, SETTINGS } from './settings.mjs';
 import { formatBytes } from './stats.mjs';
 import { benchWebhooks } from './webhook.mjs';
 import { tuningFigures, webhookSummary, webhookTable } from './webhookTable.mjs';
-
-const PERFORMANCE_BLOCK = 'performance';
-const TUNING_BLOCK = 'tuning';
 
 interface Environment {
 	date: string;
@@ -112,19 +109,22 @@ function machineLine(env: Environment, timing: RunTiming): string {
 	);
 }
 
-/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in README.md. */
-async function updateReadme(blocks: Record<string, string>): Promise<void> {
-	const file = path.join(REPO_ROOT, 'README.md');
-	let text = await readFile(file, 'utf8');
-	for (const [name, section] of Object.entries(blocks)) {
-		const startMarker = `<!-- ${name}:start -->`;
-		const endMarker = `<!-- ${name}:end -->`;
-		const start = text.indexOf(startMarker);
-		const end = text.indexOf(endMarker);
-		if (start === -1 || end === -1)
-			throw new Error(`README.md lacks ${startMarker} … ${endMarker}`);
-		text = `${text.slice(0, start + startMarker.length)}\n${section}\n${text.slice(end)}`;
-	}
+const BENCH_START = '<!-- bench:start -->';
+const BENCH_END = '<!-- bench:end -->';
+
+/**
+ * Writes the generated figures between the bench markers of docs/benchmarks.md, keeping the
+ * hand-written text around them; a page without the markers gets them around the figures.
+ */
+async function writeBenchmarks(figures: string): Promise<void> {
+	const file = path.join(REPO_ROOT, 'docs', 'benchmarks.md');
+	const current = await readFile(file, 'utf8').catch(() => '# Benchmarks\n\n');
+	const start = current.indexOf(BENCH_START);
+	const end = current.indexOf(BENCH_END);
+	const text =
+		start === -1 || end === -1
+			? `${current.trimEnd()}\n\n${BENCH_START}\n${figures}\n${BENCH_END}\n`
+			: `${current.slice(0, start + BENCH_START.length)}\n${figures}\n${current.slice(end)}`;
 	await writeFile(file, text);
 }
 
@@ -203,10 +203,6 @@ async function main(): Promise<void> {
 		log(line);
 
 	const document = [
-		'# Benchmarks',
-		'',
-		"Written by `npm run bench` (scripts/bench); the README's Performance and Tuning figures are the same run.",
-		'',
 		machineLine(env, timing),
 		'',
 		"## Webhook triggers against n8n's built-in Webhook node",
@@ -245,51 +241,15 @@ async function main(): Promise<void> {
 		'',
 	].join('\n');
 	await mkdir(path.join(REPO_ROOT, 'docs'), { recursive: true });
-	await writeFile(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), document);
+	await writeBenchmarks(document);
 	await mkdir(path.join(REPO_ROOT, 'bench-results'), { recursive: true });
 	await writeFile(
 		path.join(REPO_ROOT, 'bench-results', 'latest.json'),
 		JSON.stringify({ env, timing, settings: SETTINGS, decode, dedupe, agora, webhook }, null, 2),
 	);
 
-	const largestDedupe = dedupe[dedupe.length - 1];
-	const tenThousand = dedupe.find((checkpoint) => checkpoint.deliveries === 10_000);
-	const bounded =
-		largestDedupe !== undefined &&
-		tenThousand !== undefined &&
-		largestDedupe.staticDataBytes === tenThousand.staticDataBytes &&
-		largestDedupe.heapBytes < tenThousand.heapBytes * 1.5 + 64 * 1024;
-	await updateReadme({
-		[PERFORMANCE_BLOCK]: [
-			machineLine(env, timing),
-			'',
-			...summary,
-			'',
-			...table,
-			'',
-			`Decoding one documented Qingsuyun callback takes ${decode.find((result) => result.platform === 'qingsuyun')?.microsPerEvent.toFixed(1)} µs; ` +
-				'all cases, and how the figures are taken, are in [docs/benchmarks.md](docs/benchmarks.md). ' +
-				(largestDedupe
-					? `After ${largestDedupe.deliveries.toLocaleString('en-US')} distinct deliveries the dedupe state of one trigger ` +
-						`takes ${formatBytes(largestDedupe.heapBytes)} of process memory (static data included) and ` +
-						`${formatBytes(largestDedupe.staticDataBytes)} of static data` +
-						(bounded
-							? ', about what it took after 10 000: it stays bounded.'
-							: ', more than after 10 000: it is still growing.')
-					: ''),
-			'',
-			'Agora Classroom Trigger catching up N new events in one poll (fake Agora on loopback, floor ⌈N/100⌉ requests):',
-			'',
-			...agoraTables,
-		].join('\n'),
-		[TUNING_BLOCK]: [
-			`From the run above (${env.date}, load average ${env.loadBefore} at its start and ${timing.loadAfter} at its end), in executions per second:`,
-			'',
-			...tuning,
-		].join('\n'),
-	});
 	log(
-		'\nWrote docs/benchmarks.md, bench-results/latest.json and the README Performance and Tuning figures.',
+		'\nWrote docs/benchmarks.md (between its bench markers) and bench-results/latest.json. The README summarises them by hand: update its Performance and Tuning figures if they moved.',
 	);
 }
 

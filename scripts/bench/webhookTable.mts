@@ -1,4 +1,4 @@
-/** The webhook figures as Markdown: the full table, and the sentences the README quotes. */
+/** The webhook figures as Markdown: the full table, and the sentences docs/benchmarks.md gives. */
 import { formatBytes, ratio, ratioRange } from './stats.mjs';
 import type { LoadResult, TargetKind } from './webhook.mjs';
 

@@ -1,9 +1,11 @@
 /**
- * The n8n editor is the triggers' UI. In a real browser (Debian's chromium, driven by
- * puppeteer-core): the Gensee Trigger's panel shows its parameters and its Options collection,
- * never the hidden parameter that switches n8n's body parser off; and "Test this trigger" — the
- * workflow as the editor holds it — reads a body n8n's own parser refuses, flagged. Screenshots
- * go to test-results/screenshots/.
+ * The n8n editor is the nodes' UI. In a real browser (Debian's chromium, driven by
+ * puppeteer-core), for every node and credential of the package (rows in harness/editorRows):
+ * how the node panel lists each node (its description, trigger and action entries), each node's
+ * panel at its defaults, its canvas subtitle and output labels, and each credential's dialog with
+ * a credential test that fails and says why. Then the Gensee Trigger's "Test this trigger" reads a
+ * body n8n's own parser refuses. Screenshots go to test-results/screenshots/; the panels' are
+ * kept in docs/screenshots/.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,51 +16,42 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorPage, launchChromium } from '../../support/chromium.mjs';
 import { n8nVersion, REPO_ROOT } from '../../support/n8n.mjs';
 import { ownerCookie } from '../../support/n8nRest.mjs';
-import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
+import { FIXTURES_DIR, startN8n, type RunningN8n } from '../../support/startN8n.mjs';
+import {
+	canvasNode,
+	canvasNodeText,
+	chooseOption,
+	closeNodePanel,
+	findByText,
+	openNodePanel,
+	openWorkflow,
+	optionLabels,
+	outputLabels,
+	sleep,
+	waitForText,
+} from './harness/editorPage.mjs';
+import {
+	CREDENTIAL_ROWS,
+	NODE_ROWS,
+	type CredentialRow,
+	type NodeRow,
+} from './harness/editorRows.mjs';
 
-const WORKFLOW_ID = 'gsEditorFlow0001';
+const GENSEE_WORKFLOW_ID = 'gsEditorFlow0001';
 const HOOK = 'gs-editor/gensee';
-/** Each run's screenshots; the ones worth keeping are copied to docs/screenshots/ by hand. */
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
+const IS_N8N_1 = n8nVersion().startsWith('1.');
 
 let n8n: RunningN8n;
 let browser: Browser;
 let page: Page;
 
-async function waitForText(
-	selector: string,
-	text: string | RegExp,
-	timeoutMs = 60_000,
-): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
-	let seen = '';
-	while (Date.now() < deadline) {
-		seen = await page.$eval(selector, (element) => element.textContent ?? '').catch(() => '');
-		if (typeof text === 'string' ? seen.includes(text) : text.test(seen)) return seen;
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error(
-		`"${String(text)}" did not appear in ${selector}; it shows:\n${seen.slice(0, 2000)}`,
-	);
-}
-
-/** Clicks the first visible button whose text matches, e.g. "Test this trigger" (2.x) or "Execute step" (1.x). */
-async function clickButton(text: RegExp): Promise<void> {
-	const labels: string[] = [];
-	for (const button of await page.$$('button, [role="button"]')) {
-		const label = await button.evaluate((element) => (element.textContent ?? '').trim());
-		if (text.test(label) && (await button.isVisible())) {
-			await button.click();
-			return;
-		}
-		if (label !== '') labels.push(label);
-	}
-	await page.screenshot({ path: screenshot('no-such-button') });
-	throw new Error(`no visible button matches ${text}; buttons: ${labels.join(' | ')}`);
-}
-
 function screenshot(name: string): string {
 	return path.join(SCREENSHOTS, `${name}-n8n-${n8nVersion()}.png`);
+}
+
+async function clickButton(text: RegExp): Promise<void> {
+	await (await findByText(page, 'button, [role="button"]', text)).click();
 }
 
 beforeAll(async () => {
@@ -69,9 +62,15 @@ beforeAll(async () => {
 		substitutions: {},
 		webhooks: [HOOK],
 	});
+	// The rows' workflows stay unpublished: they hold nodes without credentials.
+	await n8n.importWorkflows([path.join(FIXTURES_DIR, 'editor.nodes.workflows.json')], [], {
+		activate: false,
+	});
 	const cookie = await ownerCookie(n8n.baseUrl);
 	browser = await launchChromium();
 	page = await editorPage(browser, n8n.baseUrl, cookie);
+	// Leaving a new, unsaved workflow asks "leave the page?".
+	page.on('dialog', (dialog) => void dialog.accept());
 });
 
 afterAll(async () => {
@@ -79,19 +78,196 @@ afterAll(async () => {
 	await n8n?.stop();
 });
 
+/** Opens the node panel on an empty workflow and searches. */
+async function searchNodePanel(search: string): Promise<void> {
+	await page.goto(`${n8n.baseUrl}/workflow/new`, { waitUntil: 'networkidle2', timeout: 120_000 });
+	await (
+		await page.waitForSelector('[data-test-id="canvas-add-button"]', { timeout: 60_000 })
+	)?.click();
+	const input = await page.waitForSelector(
+		'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
+		{
+			timeout: 30_000,
+		},
+	);
+	await input?.type(search);
+	await sleep(1000);
+}
+
+async function visibleEntries(): Promise<string[]> {
+	const entries: string[] = [];
+	for (const item of await page.$$(
+		'[data-test-id="node-creator"] [data-test-id="item-iterator-item"]',
+	)) {
+		if (await item.isVisible())
+			entries.push(await item.evaluate((node) => (node.textContent ?? '').trim()));
+	}
+	return entries;
+}
+
+describe(`every node in the n8n editor (n8n ${n8nVersion()})`, () => {
+	describe.each(NODE_ROWS.map((row) => [row.nodeName, row] as const))(
+		'%s',
+		(_name, row: NodeRow) => {
+			it('is listed in the node panel with its description and meaningful entries', async () => {
+				await searchNodePanel(row.panelEntry.search);
+				const entry = await findByText(
+					page,
+					'[data-test-id="node-creator"] [data-test-id="item-iterator-item"]',
+					new RegExp(`^${row.panelEntry.name}`),
+				);
+				// The entry's text is the name, then the description.
+				const description = (await entry.evaluate((node) => (node.textContent ?? '').trim()))
+					.slice(row.panelEntry.name.length)
+					.trim();
+				// n8n 2.x shows each entry's description under its name; 1.x lists search results by
+				// name alone.
+				if (IS_N8N_1) expect(description).toBe('');
+				else expect(description).toMatch(row.panelEntry.description);
+				await entry.click();
+				await sleep(1000);
+				let entries = await visibleEntries();
+				// Opened from "Add first step", the panel shows the actions section collapsed.
+				if (row.actionEntries.some((action) => !entries.includes(action))) {
+					await (
+						await findByText(page, '[data-test-id="node-creator-category-item"]', /^Actions/)
+					).click();
+					await sleep(800);
+					entries = await visibleEntries();
+				}
+				for (const expected of [...row.triggerEntries, ...row.actionEntries])
+					expect(entries).toContain(expected);
+				// No entry is a bare verb without a subject, as n8n generates them from a parameter
+				// called "Events" whose options name no subject ("On created").
+				expect(entries.filter((text) => /^On (created|updated)$/i.test(text))).toEqual([]);
+
+				await (
+					await findByText(
+						page,
+						'[data-test-id="node-creator"] [data-test-id="item-iterator-item"]',
+						row.pick.entry,
+					)
+				).click();
+				await sleep(1500);
+				await closeNodePanel(page);
+				await page.waitForSelector(canvasNode({ type: row.type }), { timeout: 30_000 });
+				expect(await canvasNodeText(page, { type: row.type })).toContain(row.pick.subtitle);
+			});
+
+			it('shows its panel at the defaults, with a readable subtitle and whole output labels', async () => {
+				await openWorkflow(page, n8n.baseUrl, row.workflowId);
+				expect(await canvasNodeText(page, row.nodeName)).toBe(
+					`${row.nodeName}${row.defaultSubtitle}`,
+				);
+				if (row.outputLabels !== undefined) {
+					const labels = await outputLabels(page, `${row.nodeName} per event`);
+					expect(labels.map((label) => label.text)).toEqual(row.outputLabels);
+					expect(labels.filter((label) => label.cutOff)).toEqual([]);
+				}
+				const parameters = await openNodePanel(page, row.nodeName);
+				for (const label of row.panelLabels) expect(parameters).toContain(label);
+				if (row.setupNotice) {
+					const panel = await page.$eval(
+						'[data-test-id="ndv"]',
+						(node) => (node as unknown as { innerText: string }).innerText,
+					);
+					expect(panel).toContain('Webhook URLs');
+					expect(parameters).toContain('Open "Webhook URLs" above, switch to "Production URL"');
+					expect(parameters).toContain('publish the workflow (on n8n 1.x: switch it to Active)');
+					// The word the editor itself uses: n8n 2.x publishes, 1.x activates.
+					const publish = await page.$('[data-test-id="workflow-open-publish-modal-button"]');
+					if (IS_N8N_1) expect(publish).toBeNull();
+					else
+						expect(await publish?.evaluate((node) => node.textContent ?? '')).toContain('Publish');
+				}
+				expect(parameters).not.toMatch(/Activate this workflow/);
+				await page.screenshot({ path: screenshot(row.screenshot) });
+				await closeNodePanel(page);
+			});
+		},
+	);
+});
+
+describe(`every credential in the n8n editor (n8n ${n8nVersion()})`, () => {
+	describe.each(CREDENTIAL_ROWS.map((row) => [row.type, row] as const))(
+		'%s',
+		(_type, row: CredentialRow) => {
+			it('explains itself, and a failing test names the cause in words', async () => {
+				await openWorkflow(page, n8n.baseUrl, row.workflowId);
+				await openNodePanel(page, row.nodeName);
+				if (row.authentication !== undefined)
+					await chooseOption(page, 'authentication', row.authentication);
+				const empty = await page.$('[data-test-id="node-credentials-empty-state"] button');
+				if (empty !== null) await empty.click();
+				else {
+					// n8n 1.x: a credential drop-down whose first item creates one.
+					await page.click('[data-test-id="node-credentials-select"]');
+					await (
+						await page.waitForSelector('[data-test-id="node-credentials-select-item-new"]', {
+							visible: true,
+							timeout: 30_000,
+						})
+					)?.click();
+				}
+				const dialog = '[data-test-id="credential-edit-dialog"]';
+				await page.waitForSelector(dialog, { timeout: 30_000 });
+				await sleep(800);
+				// The dialog's header (the credential type's name) sits outside its body.
+				const text = await page.$eval(
+					'body',
+					(node) => (node as unknown as { innerText: string }).innerText,
+				);
+				for (const expected of row.dialogText) expect(text).toMatch(expected);
+				if (row.optionLabels !== undefined) {
+					// Each option shows its name, then its description.
+					const labels = await optionLabels(page, row.optionLabels.field);
+					expect(labels).toHaveLength(row.optionLabels.labels.length);
+					row.optionLabels.labels.forEach((label, index) =>
+						expect(labels[index]?.startsWith(label)).toBe(true),
+					);
+					expect(labels.join(' ')).not.toMatch(/\((Cn|Ap|Eu|Na)\)/);
+				}
+				for (const [name, value] of Object.entries(row.failingValues)) {
+					const input = await page.waitForSelector(
+						`${dialog} [data-test-id="parameter-input-${name}"] input`,
+					);
+					await input?.click({ count: 3 });
+					await input?.type(value);
+				}
+				await sleep(800);
+				await page.click('[data-test-id="credential-save-button"]');
+				// n8n 2.x folds the message under "More details".
+				const more = await findByText(
+					page,
+					`${dialog} span, ${dialog} a`,
+					'More details',
+					15_000,
+				).catch(() => undefined);
+				await more?.click();
+				const shown = await waitForText(page, dialog, row.failure, 30_000);
+				expect(shown).not.toContain(
+					Object.values(row.failingValues).find((value) => value.length >= 16) ?? '\u0000',
+				);
+				await page.screenshot({ path: screenshot(row.screenshot) });
+				await page.keyboard.press('Escape');
+				await sleep(500);
+			});
+		},
+	);
+});
+
 describe(`the Gensee Trigger in the n8n editor (n8n ${n8nVersion()})`, () => {
 	it('shows its parameters and Options, and not the hidden body-parser switch', async () => {
-		await page.goto(`${n8n.baseUrl}/workflow/${WORKFLOW_ID}`, {
-			waitUntil: 'networkidle2',
-			timeout: 120_000,
-		});
-		const node = await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
-		await node?.click({ count: 2 });
+		await openWorkflow(page, n8n.baseUrl, GENSEE_WORKFLOW_ID);
+		await (
+			await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 })
+		)?.click({ count: 2 });
 		const parameters = await waitForText(
+			page,
 			'[data-test-id="node-parameters"]',
 			'Co-Browse Requests Start the Workflow',
 		);
-		for (const label of ['Authentication', 'Interfaces', 'Action Codes', 'Outputs', 'Options']) {
+		for (const label of ['Authentication', 'Trigger On', 'Action Codes', 'Outputs', 'Options']) {
 			expect(parameters).toContain(label);
 		}
 		expect(parameters).not.toContain('Read Request Bodies');
@@ -116,18 +292,18 @@ describe(`the Gensee Trigger in the n8n editor (n8n ${n8nVersion()})`, () => {
 		while (Date.now() < deadline) {
 			reply = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
 			if (reply.status !== 404) break;
-			await new Promise((resolve) => setTimeout(resolve, 500));
+			await sleep(500);
 		}
 		expect(reply?.status).toBe(200);
 		expect(await reply?.text()).toBe('');
-		const output = await waitForText('[data-test-id="output-panel"]', 'unrecognized');
+		const output = await waitForText(page, '[data-test-id="output-panel"]', 'unrecognized');
 		expect(output).toContain('DOCTYPE');
 		await page.screenshot({ path: screenshot('gensee-trigger-flagged-test-event') });
 	});
 
 	it('keeps the switch out of the stored workflow: n8n supplies it as the parameter default', async () => {
 		const cookie = (await page.cookies()).find((entry) => entry.name === 'n8n-auth')?.value ?? '';
-		const response = await fetch(`${n8n.baseUrl}/rest/workflows/${WORKFLOW_ID}`, {
+		const response = await fetch(`${n8n.baseUrl}/rest/workflows/${GENSEE_WORKFLOW_ID}`, {
 			headers: { cookie: `n8n-auth=${cookie}` },
 		});
 		const { data } = (await response.json()) as {

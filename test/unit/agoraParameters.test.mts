@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import { AgoraClassroom } from '../../nodes/AgoraClassroom/AgoraClassroom.node';
 import { entryList } from '../../nodes/AgoraClassroom/entryList';
 import { isChosenEventType } from '../../nodes/AgoraClassroom/eventTypeFilter';
+import { operationSubtitle } from './support/operationSubtitle.mjs';
 
 describe('Agora Classroom parameters', () => {
 	it('reads a list parameter given as separated text or as a list', () => {
@@ -16,5 +18,11 @@ describe('Agora Classroom parameters', () => {
 		expect(isChosenEventType(['3', 'roomGone'], 'roomGone')).toBe(true);
 		expect(isChosenEventType(['3'], '20')).toBe(false);
 		expect(isChosenEventType([3, 20], 20)).toBe(true);
+	});
+
+	it("subtitles the canvas node with the chosen operation's action, for every operation", () => {
+		const { description } = new AgoraClassroom();
+		expect(description.subtitle).toBe(operationSubtitle(description.properties));
+		expect(description.subtitle).toContain('"room:startClass":"Start a class"');
 	});
 });

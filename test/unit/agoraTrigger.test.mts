@@ -304,8 +304,8 @@ describe('Agora Classroom Trigger: what comes out', () => {
 			]),
 		);
 		expect(named).toMatchObject({
-			'Class State Changed': ['Class started'],
-			'Chat Message': ['Chat message'],
+			Class: ['Class started'],
+			Chat: ['Chat message'],
 			Other: ['Agora Event 4242'],
 		});
 	});

@@ -12,6 +12,8 @@ const OPERATIONS: OperationTable = {
 		create: room.create.execute,
 		get: room.get.execute,
 		getAttendance: room.getAttendance.execute,
+		startClass: room.startClass.execute,
+		endClass: room.endClass.execute,
 		setState: room.setState.execute,
 		updateProperties: room.updateProperties.execute,
 		deleteProperties: room.deleteProperties.execute,

@@ -39,7 +39,8 @@ export const agoraClassroomTriggerProperties: INodeProperties[] = [
 		name: 'roomIds',
 		type: 'string',
 		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Classroom ID' },
-		default: [],
+		// One empty entry, so the editor marks the field as required until an ID is entered.
+		default: [''],
 		required: true,
 		placeholder: 'e.g. math-101-2026-11-22',
 		description:
@@ -74,7 +75,7 @@ export const agoraClassroomTriggerProperties: INodeProperties[] = [
 		displayOptions: { show: { source: ['rooms'] } },
 	},
 	{
-		displayName: 'Event Types',
+		displayName: 'Trigger On',
 		name: 'eventTypes',
 		type: 'multiOptions',
 		options: EVENT_TYPE_OPTIONS,
@@ -91,13 +92,12 @@ export const agoraClassroomTriggerProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Include Events Already There',
+				displayName: 'Include Earlier Events',
 				name: 'includeExisting',
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether the first poll after activation also emits the events the classrooms already had. Off: only events that happen after activation.',
-				displayOptions: { show: { '/source': ['rooms'] } },
+					'Whether the first poll after the workflow is published also emits the events the classrooms had before. Off: only events from then on. For Chosen Classrooms.',
 			},
 			{
 				displayName: 'Include Raw Event',
@@ -121,8 +121,7 @@ export const agoraClassroomTriggerProperties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. countdown, myCustomWidget',
 				description:
-					'Comma-separated IDs of further widgets whose own event streams to read in each classroom, as for the pop-up quiz and poll',
-				displayOptions: { show: { '/source': ['rooms'] } },
+					'Comma-separated IDs of further widgets whose own event streams to read in each classroom, as for the pop-up quiz and poll. For Chosen Classrooms.',
 			},
 		],
 	},

@@ -8,8 +8,8 @@ export const ROOM_GONE_EVENT = 'roomGone';
 
 /** "One Output per Event Type": Agora's event types by cmd, the classroom-gone report, then "Other". */
 export const AGORA_TRIGGER_OUTPUTS: OutputTable = outputTable([
-	...AGORA_EVENT_TYPES.map((type) => ({ key: String(type.cmd), name: type.name })),
-	{ key: ROOM_GONE_EVENT, name: 'Classroom Gone' },
+	...AGORA_EVENT_TYPES.map((type) => ({ key: String(type.cmd), name: type.output })),
+	{ key: ROOM_GONE_EVENT, name: 'Gone' },
 ]);
 
 /** The event-type filter's choices: Agora's event types and the classroom-gone report. */
@@ -18,10 +18,12 @@ export const EVENT_TYPE_OPTIONS = [
 		name: type.name,
 		value: String(type.cmd),
 		description: type.description,
+		action: type.action,
 	})),
 	{
 		name: 'Classroom Gone',
 		value: ROOM_GONE_EVENT,
+		action: 'On classroom gone',
 		description:
 			'A watched classroom that had been found is no longer there (Agora destroys classrooms about an hour after the class ends)',
 	},

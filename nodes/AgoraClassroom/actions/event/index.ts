@@ -20,10 +20,11 @@ export const description: INodeProperties[] = [
 				action: 'Get many events',
 			},
 			{
-				name: 'Get Widget Events',
+				name: 'Get Quiz or Poll Events',
 				value: 'getWidgetEvents',
-				description: 'Get the events of a pop-up quiz, poll or other widget',
-				action: 'Get widget events',
+				description:
+					'Get what happened in a pop-up quiz or poll (started, answers or votes, ended), or in another widget',
+				action: 'Get quiz or poll events',
 			},
 		],
 		default: 'getMany',

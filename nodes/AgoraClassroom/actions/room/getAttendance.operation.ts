@@ -11,7 +11,7 @@ const properties: INodeProperties[] = [
 	roomUuidProperty,
 	{
 		displayName:
-			"One item per user, from the classroom's join and leave history. Minutes add up each stay from joining to leaving; a stay still open when the class ended ends at the class's end time, one in a class that has not ended counts up to now.",
+			'Returns one item per user: first join, last leave, how often they joined (sessions) and minutes present. A stay counts from joining to leaving; if the user never left, to the end of the class (or to now while the class is on).',
 		name: 'attendanceNotice',
 		type: 'notice',
 		default: '',
@@ -21,11 +21,19 @@ const properties: INodeProperties[] = [
 		name: 'roles',
 		type: 'multiOptions',
 		options: [
-			{ name: 'Assistant', value: 'assistant' },
-			{ name: 'Invisible', value: 'invisible', description: 'Users who watch without being seen' },
-			{ name: 'Observer', value: 'observer' },
-			{ name: 'Student', value: 'student' },
-			{ name: 'Teacher', value: 'teacher' },
+			{ name: 'Assistant', value: 'assistant', description: 'Teaching assistants' },
+			{
+				name: 'Invisible',
+				value: 'invisible',
+				description: 'Users who watch without being seen, e.g. an inspector',
+			},
+			{
+				name: 'Observer',
+				value: 'observer',
+				description: 'Users who follow the class without taking part, e.g. a supervisor',
+			},
+			{ name: 'Student', value: 'student', description: 'Learners' },
+			{ name: 'Teacher', value: 'teacher', description: 'The teacher running the class' },
 		],
 		default: ['student'],
 		description: 'Whose attendance to return. Leave empty for everyone.',

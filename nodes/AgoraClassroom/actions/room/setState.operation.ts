@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { agoraApiRequest } from '../../transport/request';
 import { requiredText, roomUuidProperty } from '../common.description';
 
-const STATES: Record<string, { code: number; label: string }> = {
+const STATES: Record<ClassState, { code: number; label: string }> = {
 	start: { code: 1, label: 'started' },
 	end: { code: 2, label: 'ended' },
 	close: { code: 3, label: 'closed' },
@@ -37,9 +37,25 @@ const displayOptions = { show: { resource: ['room'], operation: ['setState'] } }
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export type ClassState = 'start' | 'end' | 'close';
+
+/** Moves the class of the item's classroom to `state`; Start Class and End Class use it too. */
+export async function setClassState(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	stateKey: ClassState,
+): Promise<IDataObject> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
-	const state = STATES[String(this.getNodeParameter('state', itemIndex, 'start'))] ?? STATES.start;
+	const state = STATES[stateKey];
 	await agoraApiRequest.call(this, 'PUT', ['rooms', roomUuid, 'states', String(state.code)]);
 	return { success: true, roomUuid, state: state.label, stateCode: state.code };
+}
+
+function isClassState(value: unknown): value is ClassState {
+	return value === 'start' || value === 'end' || value === 'close';
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const state = this.getNodeParameter('state', itemIndex, 'start');
+	return await setClassState.call(this, itemIndex, isClassState(state) ? state : 'start');
 }
