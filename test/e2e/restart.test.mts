@@ -73,6 +73,14 @@ async function restartUnderLoad(signal: 'SIGTERM' | 'SIGKILL'): Promise<Round> {
 	const signalledAt = Date.now();
 	await n8n.signal(signal);
 	await streams.stop();
+	// One Teachbase delivery that certainly reached no n8n: whether the stream's last requests were
+	// stored depends on timing, and the retry check below needs at least one that was not.
+	const whileDown = await sendOnce(
+		n8n.webhookUrl('restart-tb', 'teachbase'),
+		TEACHBASE_TARGET,
+		markers.marker(RESTART_TARGETS.indexOf(TEACHBASE_TARGET), 0xffffffff),
+	);
+	streams.outcomes.get(TEACHBASE_TARGET)?.push(whileDown);
 	await n8n.launch();
 
 	const tallies: TargetTally[] = [];
