@@ -356,7 +356,7 @@ export const CREDENTIAL_ROWS: readonly CredentialRow[] = [
 			password: 'editor-wrong-password-7e1f04',
 		}),
 		failure:
-			/Gensee answered code 200 \(authentication failed\)\. Gensee did not accept the login name and password/,
+			/Gensee answered code 200 \(authentication failed\)\. Gensee did not accept the login name and password.*check the password mode \(the credential's Send Password As: Plain or MD5 Hash\)/,
 		secretField: 'password',
 		screenshot: 'gensee-credential-test',
 	},
