@@ -105,7 +105,7 @@ export class GenseeApi implements ICredentialType {
 					description: 'Send the password itself',
 				},
 				{
-					name: 'MD5 (Sec=true)',
+					name: 'MD5 Hash',
 					value: 'md5',
 					description:
 						"Send only the MD5 of the password, with sec=true. Use this when the site's integration settings ask for MD5.",

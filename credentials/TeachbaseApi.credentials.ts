@@ -57,6 +57,7 @@ export class TeachbaseApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: DEFAULT_TEACHBASE_URL,
+			hint: 'Where n8n sends Teachbase API calls. Not the same as "Allowed HTTP Request Domains" below, which only limits where this credential may be used.',
 			description:
 				'The Teachbase address: https://go.teachbase.ru. Any http(s)://host[:port] is accepted, e.g. for a gateway.',
 		},

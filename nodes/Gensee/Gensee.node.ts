@@ -20,7 +20,10 @@ export class Gensee implements INodeType {
 		icon: { light: 'file:gensee.svg', dark: 'file:gensee.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// Each operation's action, by resource:operation (n8n's lint wants the subtitle written out;
+		// test/unit/actionSubtitles checks it against the operations).
+		subtitle:
+			'={{ ({"room:create":"Create a room","room:delete":"Delete a room","room:get":"Get a room","webcast:create":"Create a webcast","webcast:get":"Get a webcast","attendance:get":"Get attendance","qa:get":"Get questions and answers","rollCall:get":"Get roll calls"})[$parameter.resource + ":" + $parameter.operation] || $parameter.operation }}',
 		description:
 			"Create Gensee rooms and webcasts, and read Gensee's own record of attendance, Q&A and roll calls",
 		defaults: {

@@ -33,8 +33,10 @@ export class GenseeTrigger implements INodeType {
 			),
 			'All callbacks',
 		),
+		// n8n's node panel lists this trigger with the Gensee node as one entry and shows the
+		// trigger's description there, so it describes both.
 		description:
-			'Starts the workflow on Gensee (展视互动) webinar and class callbacks: attendance and live status, courseware viewing, Q&A, roll call, end page and co-browse',
+			"Create and look up Gensee (展视互动) rooms and webcasts, read Gensee's own record of attendance, Q&A and roll calls, and start workflows on webinar and class callbacks: attendance and live status, courseware viewing, Q&A, roll call, end page and co-browse",
 		defaults: {
 			name: 'Gensee Trigger',
 		},

@@ -19,7 +19,10 @@ export class Teachbase implements INodeType {
 		icon: { light: 'file:teachbase.svg', dark: 'file:teachbase.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// Each operation's action, by resource:operation (n8n's lint wants the subtitle written out;
+		// test/unit/actionSubtitles checks it against the operations).
+		subtitle:
+			'={{ ({"user:create":"Create a user","course:getMany":"Get many courses","courseSession:enrolUser":"Enrol a user in a course session","courseSession:getMany":"Get many course sessions"})[$parameter.resource + ":" + $parameter.operation] || $parameter.operation }}',
 		description: 'Create people in Teachbase, list courses and sessions, and enrol people',
 		defaults: {
 			name: 'Teachbase',

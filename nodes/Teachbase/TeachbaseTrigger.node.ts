@@ -32,8 +32,10 @@ export class TeachbaseTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: `={{ (${TYPES_CHOSEN}) + ($parameter.events.length === 1 ? ", " + $parameter.events[0] + " only" : "") }}`,
+		// n8n's node panel lists this trigger with the Teachbase node as one entry and shows the
+		// trigger's description there, so it describes both.
 		description:
-			'Starts the workflow when Teachbase reports enrolments and progress in courses, sections, quizzes, tasks, SCORM packages and materials',
+			'Create people in Teachbase, list courses and sessions, enrol people in sessions, and start workflows when Teachbase reports enrolments and progress in courses, sections, quizzes, tasks, SCORM packages and materials',
 		defaults: {
 			name: 'Teachbase Trigger',
 		},

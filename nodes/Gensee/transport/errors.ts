@@ -30,7 +30,7 @@ export interface GenseeFailure {
 export function genseeErrorHint({ status, code }: GenseeFailure): string {
 	switch (code) {
 		case '200':
-			return "Gensee did not accept the login name and password: check them, and check the password mode (MD5 or plain) against the site's integration settings. The account needs the right role: an admin or organiser for rooms and webcasts, a teacher for exports.";
+			return "Gensee did not accept the login name and password: check them, and check the password mode (the credential's Send Password As: Plain or MD5 Hash) against the site's integration settings. The account needs the right role: an admin or organiser for rooms and webcasts, a teacher for exports.";
 		case '201':
 			return 'Gensee says the password or token has expired: set a new password for the account and update the credential.';
 		case '600':

@@ -47,12 +47,29 @@ export interface CredentialRow {
 	dialogText: readonly RegExp[];
 	/** Option labels of an options field, as the dialog lists them. */
 	optionLabels?: { field: string; labels: readonly string[] };
-	/** Values typed into the fields (by parameter name), which the credential test refuses. */
-	failingValues: Readonly<Record<string, string>>;
+	/**
+	 * Values typed into the fields (by parameter name), which the credential test refuses; given
+	 * the local servers when they point at one. Nothing outside 127.0.0.1 is contacted.
+	 */
+	failingValues:
+		Readonly<Record<string, string>> | ((local: LocalServers) => Record<string, string>);
+	/** The field holding the secret, whose value (when 16 characters or more) the dialog never shows. */
+	secretField: string;
 	/** The test's message: it names the cause in words. */
 	failure: RegExp;
 	screenshot: string;
 }
+
+/** Servers the editor suite starts on 127.0.0.1 for credential tests that need an answer. */
+export interface LocalServers {
+	/** A fake Gensee site (support/fakes/genseeServer) that knows the login GENSEE_LOGIN. */
+	genseeUrl: string;
+}
+
+export const GENSEE_LOGIN = {
+	loginName: 'editor@example.com',
+	password: 'editor-right-password-2b9d',
+};
 
 export const NODE_ROWS: readonly NodeRow[] = [
 	{
@@ -86,7 +103,8 @@ export const NODE_ROWS: readonly NodeRow[] = [
 		panelEntry: {
 			search: 'Teachbase',
 			name: 'Teachbase',
-			description: /^Starts the workflow when Teachbase reports enrolments and progress/,
+			description:
+				/^Create people in Teachbase, .*enrol people in sessions, and start workflows when Teachbase reports enrolments and progress/,
 		},
 		triggerEntries: [
 			'On course enrolment or progress',
@@ -96,7 +114,7 @@ export const NODE_ROWS: readonly NodeRow[] = [
 			'On SCORM progress',
 			'On material progress',
 		],
-		actionEntries: [],
+		actionEntries: ['Enrol a user in a course session'],
 		pick: { entry: 'On course enrolment or progress', subtitle: 'Course Progress' },
 		panelLabels: ['Authentication', 'Trigger On', 'Created or Updated', 'Outputs', 'Options'],
 		defaultSubtitle: 'All types',
@@ -111,7 +129,8 @@ export const NODE_ROWS: readonly NodeRow[] = [
 		panelEntry: {
 			search: 'Gensee',
 			name: 'Gensee',
-			description: /^Starts the workflow on Gensee .*webinar and class callbacks/,
+			description:
+				/^Create and look up Gensee .*rooms and webcasts, .*attendance, Q&A and roll calls, and start workflows on webinar and class callbacks/,
 		},
 		triggerEntries: [
 			'On attendance or live status',
@@ -122,7 +141,7 @@ export const NODE_ROWS: readonly NodeRow[] = [
 			'On end page opened',
 			'On co-browse list request',
 		],
-		actionEntries: [],
+		actionEntries: ['Get attendance'],
 		pick: { entry: 'On question from the web', subtitle: 'Q&A From Web' },
 		panelLabels: ['Authentication', 'Trigger On', 'Action Codes', 'Outputs', 'Options'],
 		defaultSubtitle: 'All callbacks',
@@ -137,6 +156,72 @@ export const NODE_ROWS: readonly NodeRow[] = [
 			'Co-Browse',
 			'Other',
 		],
+	},
+	{
+		type: 'teachbase',
+		workflowId: 'edTeachbaseAct01',
+		nodeName: 'Teachbase',
+		screenshot: 'teachbase-panel',
+		// One entry with the Teachbase Trigger, whose description covers both.
+		panelEntry: {
+			search: 'Teachbase',
+			name: 'Teachbase',
+			description:
+				/^Create people in Teachbase, list courses and sessions, enrol people in sessions/,
+		},
+		triggerEntries: ['On course enrolment or progress', 'On quiz result'],
+		actionEntries: [
+			'Create a user',
+			'Get many courses',
+			'Enrol a user in a course session',
+			'Get many course sessions',
+		],
+		pick: { entry: 'Get many courses', subtitle: 'Get many courses' },
+		panelLabels: [
+			'Credential',
+			'Resource',
+			'Operation',
+			'Course Session',
+			'Identify User By',
+			'User ID',
+		],
+		defaultSubtitle: 'Enrol a user in a course session',
+		setupNotice: false,
+	},
+	{
+		type: 'gensee',
+		workflowId: 'edGenseeAction01',
+		nodeName: 'Gensee',
+		screenshot: 'gensee-panel',
+		// One entry with the Gensee Trigger, whose description covers both.
+		panelEntry: {
+			search: 'Gensee',
+			name: 'Gensee',
+			description: /^Create and look up Gensee .*rooms and webcasts, read Gensee's own record/,
+		},
+		triggerEntries: ['On attendance or live status', 'On question from the web'],
+		actionEntries: [
+			'Create a room',
+			'Delete a room',
+			'Get a room',
+			'Create a webcast',
+			'Get a webcast',
+			'Get attendance',
+			'Get questions and answers',
+			'Get roll calls',
+		],
+		pick: { entry: 'Get roll calls', subtitle: 'Get roll calls' },
+		panelLabels: [
+			'Credential',
+			'Resource',
+			'Operation',
+			'Room or Webcast ID',
+			'From',
+			'To',
+			'Output',
+		],
+		defaultSubtitle: 'Get attendance',
+		setupNotice: false,
 	},
 	{
 		type: 'agoraClassroom',
@@ -204,6 +289,7 @@ export const CREDENTIAL_ROWS: readonly CredentialRow[] = [
 		dialogText: [/Secret Key/],
 		failingValues: { secretKey: 'abc' },
 		failure: /The secret key is too short \(3 characters\): copy the whole key/,
+		secretField: 'secretKey',
 		screenshot: 'qingsuyun-credential-test',
 	},
 	{
@@ -218,6 +304,7 @@ export const CREDENTIAL_ROWS: readonly CredentialRow[] = [
 		],
 		failingValues: { token: 'short' },
 		failure: /The token is too short \(5 characters\).*Nothing was contacted/,
+		secretField: 'token',
 		screenshot: 'webhook-token-credential-test',
 	},
 	{
@@ -231,6 +318,46 @@ export const CREDENTIAL_ROWS: readonly CredentialRow[] = [
 		},
 		failingValues: { appId: 'not-an-app-id', appCertificate: '0123456789abcdef0123456789abcdef' },
 		failure: /App ID must be the 32 hexadecimal characters/,
+		secretField: 'appCertificate',
 		screenshot: 'agora-credential-test',
+	},
+	{
+		type: 'teachbaseApi',
+		workflowId: 'edTeachbaseAct01',
+		nodeName: 'Teachbase',
+		dialogText: [
+			/Client ID/,
+			/Client Secret/,
+			/Settings → API and integrations → Add application/,
+			/Base URL/,
+			/Not the same as "Allowed HTTP Request Domains"/,
+		],
+		// Port 1 on 127.0.0.1: nothing listens there, so the token request is refused at once.
+		failingValues: {
+			clientId: 'editor-client-id',
+			clientSecret: 'editor-client-secret-5c2a91',
+			baseUrl: 'http://127.0.0.1:1',
+		},
+		failure:
+			/Could not reach Teachbase at http:\/\/127\.0\.0\.1:1: the connection was refused\. Check the base URL/,
+		secretField: 'clientSecret',
+		screenshot: 'teachbase-credential-test',
+	},
+	{
+		type: 'genseeApi',
+		workflowId: 'edGenseeAction01',
+		nodeName: 'Gensee',
+		dialogText: [/Site Address/, /Site Kind/, /Login Name/, /Send Password As/, /Site Time Zone/],
+		optionLabels: { field: 'sec', labels: ['Plain', 'MD5 Hash'] },
+		// The fake Gensee site answers code 200 (authentication failed) to a wrong password.
+		failingValues: ({ genseeUrl }) => ({
+			site: genseeUrl,
+			loginName: GENSEE_LOGIN.loginName,
+			password: 'editor-wrong-password-7e1f04',
+		}),
+		failure:
+			/Gensee answered code 200 \(authentication failed\)\. Gensee did not accept the login name and password.*check the password mode \(the credential's Send Password As: Plain or MD5 Hash\)/,
+		secretField: 'password',
+		screenshot: 'gensee-credential-test',
 	},
 ];
