@@ -4,11 +4,9 @@
  * operations; each node's output is read from the run data n8n prints, and the fake's state
  * shows what Agora was asked to do.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -20,9 +18,9 @@ import {
 	stagePackage,
 	type N8nInstall,
 } from '../../support/n8n.mjs';
-import { isRecord } from '../../nodes/shared/guards';
 import { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
 import { ENCRYPTION_KEY, renderFixture } from '../../support/startN8n.mjs';
+import { executeFailingWorkflow, executeWorkflowItems, type Items } from './harness/n8nExecute.mjs';
 import {
 	APP_ID,
 	CERTIFICATE,
@@ -35,65 +33,14 @@ const ROOM_USERS = 'room-users';
 const ROOM_EVENTS = 'room-events';
 const ROOM_ATTENDANCE = 'attendance #7 & co';
 
-type Items = Array<Record<string, unknown>>;
-
-const execFileAsync = promisify(execFile);
-
 let agora: FakeAgoraServer;
 let install: N8nInstall;
 let userFolder: string;
 let env: NodeJS.ProcessEnv;
 
-/**
- * The run data `n8n execute --rawOutput` prints with two-space indents: from a line that opens with
- * `{` to the first line that is only `}`. Log lines and stderr (appended after stdout) may surround
- * it, so every opening line is tried.
- */
-function printedRunData(output: string): unknown {
-	for (let start = output.indexOf('{'); start !== -1; start = output.indexOf('\n{', start + 1)) {
-		const from = output[start] === '\n' ? start + 1 : start;
-		if (from !== 0 && output[from - 1] !== '\n') continue;
-		const end = output.indexOf('\n}', from);
-		if (end === -1) return undefined;
-		try {
-			return JSON.parse(output.slice(from, end + 2));
-		} catch {
-			// A log line that happens to start with "{"; try the next one.
-		}
-	}
-	return undefined;
-}
-
 /** Runs a saved workflow with `n8n execute` and returns each node's output items by node name. */
 async function execute(workflowId: string): Promise<Record<string, Items>> {
-	const output = await runN8nCommand(
-		install,
-		['execute', `--id=${workflowId}`, '--rawOutput'],
-		env,
-	);
-	const parsed = printedRunData(output);
-	if (parsed === undefined) {
-		throw new Error(
-			`n8n execute printed no run data:\n${output.slice(0, 2000)}\n…\n${output.slice(-2000)}`,
-		);
-	}
-	const runData =
-		isRecord(parsed) && isRecord(parsed.data) && isRecord(parsed.data.resultData)
-			? parsed.data.resultData.runData
-			: undefined;
-	if (!isRecord(runData)) throw new Error(`no run data in:\n${output.slice(0, 2000)}`);
-	const byNode: Record<string, Items> = {};
-	for (const [node, runs] of Object.entries(runData)) {
-		const run = Array.isArray(runs) ? runs[0] : undefined;
-		const main =
-			isRecord(run) && isRecord(run.data) && Array.isArray(run.data.main)
-				? run.data.main[0]
-				: undefined;
-		byNode[node] = Array.isArray(main)
-			? main.flatMap((item: unknown) => (isRecord(item) && isRecord(item.json) ? [item.json] : []))
-			: [];
-	}
-	return byNode;
+	return await executeWorkflowItems(install, env, workflowId);
 }
 
 beforeAll(async () => {
@@ -416,15 +363,7 @@ describe('Agora Classroom node in n8n (n8n execute)', () => {
 
 	it("fails with Agora's status, code and a hint when the classroom does not exist", async () => {
 		// n8n prints the failed execution, with the node's error, on its log (stdout) and exits non-zero.
-		const failure = await execFileAsync(
-			install.nodeBinary,
-			[install.n8nBin, 'execute', '--id=agoraActFail0001', '--rawOutput'],
-			{ env, maxBuffer: 64 * 1024 * 1024 },
-		).then(
-			() => 'the execution succeeded',
-			(error: unknown) =>
-				isRecord(error) ? `${String(error.stdout)}\n${String(error.stderr)}` : String(error),
-		);
+		const failure = await executeFailingWorkflow(install, env, 'agoraActFail0001');
 		expect(failure).toContain('Agora answered HTTP 404, code 20404100: Room not exists!');
 		expect(failure).toContain('check the room ID and the credential');
 		expect(failure).not.toContain(CERTIFICATE);
