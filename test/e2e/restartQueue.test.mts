@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { n8nVersion } from '../../support/n8n.mjs';
 import { startQueueN8n, type QueueN8n } from './harness/queue.mjs';
 import {
+	executionsPerMarker,
 	formatTallies,
 	LoadStreams,
 	MarkerSource,
@@ -82,10 +83,7 @@ async function faultUnderLoad(fault: Fault): Promise<Round> {
 		await n8n.executionMarkers(workflowId, markers.pattern);
 	const tallies: TargetTally[] = [];
 	for (const target of RESTART_TARGETS) {
-		const counts = new Map<string, number>();
-		for (const record of await records(target.workflowId))
-			for (const marker of new Set(markers.find(record.data)))
-				counts.set(marker, (counts.get(marker) ?? 0) + 1);
+		const counts = executionsPerMarker(await records(target.workflowId), markers);
 		tallies.push(tally(target, streams.outcomes.get(target) ?? [], counts));
 	}
 	console.log(
