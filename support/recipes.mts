@@ -20,7 +20,7 @@ export interface CredentialRef {
 	name: string;
 }
 
-/** The credentials of test/e2e/fixtures/recipes.credentials.json. */
+/** The credentials of support/fixtures/recipes.credentials.json. */
 export const RECIPE_CREDENTIALS = {
 	qingsuyunApi: { id: 'recipeQsyCred001', name: 'Qingsuyun account' },
 	agoraClassroomApi: { id: 'recipeAgoraCred1', name: 'Agora account' },

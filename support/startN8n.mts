@@ -21,15 +21,15 @@ import {
 	type N8nInstall,
 } from './n8n.mjs';
 
-export const FIXTURES_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures');
+export const FIXTURES_DIR = path.join(REPO_ROOT, 'support', 'fixtures');
 
 /** A fixed key so credentials imported in plain text are encrypted and read back consistently. */
 export const ENCRYPTION_KEY = 'edu-events-e2e-encryption-key-0001';
 
 export interface StartOptions {
-	/** Credential fixture files in test/e2e/fixtures (n8n export format, plain `data`). */
+	/** Credential fixture files in support/fixtures (n8n export format, plain `data`). */
 	credentials: string[];
-	/** Workflow fixture files in test/e2e/fixtures; each is imported and published. */
+	/** Workflow fixture files in support/fixtures; each is imported and published. */
 	workflows: string[];
 	/** `{{NAME}}` placeholders in the fixtures and their values (e.g. SINK_URL). */
 	substitutions: Record<string, string>;

@@ -21,7 +21,7 @@ export class AgoraClassroom implements INodeType {
 		group: ['transform'],
 		version: 1,
 		// Each operation's action, by resource:operation (n8n's lint wants the subtitle written out;
-		// test/unit/agoraParameters checks it against the operations).
+		// test/unit/nodes/agoraParameters checks it against the operations).
 		subtitle:
 			'={{ ({"room:create":"Create a classroom","room:deleteProperties":"Delete classroom properties","room:endClass":"End a class","room:get":"Get a classroom","room:getAttendance":"Get class attendance","room:setState":"Set the class state","room:startClass":"Start a class","room:updateProperties":"Update classroom properties","user:deleteProperties":"Delete user properties","user:get":"Get a user","user:kick":"Kick a user","user:updateProperties":"Update user properties","recording:getMany":"Get many recordings","recording:pauseResume":"Pause or resume a recording","recording:start":"Start a recording","recording:stop":"Stop a recording","breakoutGroup:close":"Close breakout groups","breakoutGroup:open":"Open breakout groups","event:getMany":"Get many events","event:getWidgetEvents":"Get quiz or poll events"})[$parameter.resource + ":" + $parameter.operation] || $parameter.operation }}',
 		description:

@@ -21,7 +21,7 @@ export class Gensee implements INodeType {
 		group: ['transform'],
 		version: 1,
 		// Each operation's action, by resource:operation (n8n's lint wants the subtitle written out;
-		// test/unit/actionSubtitles checks it against the operations).
+		// test/unit/nodes/actionSubtitles checks it against the operations).
 		subtitle:
 			'={{ ({"room:create":"Create a room","room:delete":"Delete a room","room:get":"Get a room","webcast:create":"Create a webcast","webcast:get":"Get a webcast","attendance:get":"Get attendance","qa:get":"Get questions and answers","rollCall:get":"Get roll calls"})[$parameter.resource + ":" + $parameter.operation] || $parameter.operation }}',
 		description:

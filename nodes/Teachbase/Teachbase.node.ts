@@ -20,7 +20,7 @@ export class Teachbase implements INodeType {
 		group: ['transform'],
 		version: 1,
 		// Each operation's action, by resource:operation (n8n's lint wants the subtitle written out;
-		// test/unit/actionSubtitles checks it against the operations).
+		// test/unit/nodes/actionSubtitles checks it against the operations).
 		subtitle:
 			'={{ ({"user:create":"Create a user","course:getMany":"Get many courses","courseSession:enrolUser":"Enrol a user in a course session","courseSession:getMany":"Get many course sessions"})[$parameter.resource + ":" + $parameter.operation] || $parameter.operation }}',
 		description: 'Create people in Teachbase, list courses and sessions, and enrol people',

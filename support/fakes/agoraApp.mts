@@ -4,7 +4,7 @@ export const CERTIFICATE = 'fedcba9876543210fedcba9876543210';
 /** Well-formed, but not the project's certificate: Agora answers 401. */
 export const WRONG_CERTIFICATE = 'abcdefabcdefabcdefabcdefabcdef00';
 
-/** The placeholders of test/e2e/fixtures/agoraTrigger.credentials.json. */
+/** The placeholders of support/fixtures/agoraTrigger.credentials.json. */
 export function agoraCredentialSubstitutions(agoraUrl: string): Record<string, string> {
 	return {
 		AGORA_URL: agoraUrl,

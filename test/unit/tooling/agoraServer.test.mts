@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { buildAppToken } from '../../nodes/AgoraClassroom/transport/token';
-import type { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
-import { fakeAgoraServerPerFile } from './support/fakeAgoraServerPerFile.mjs';
-import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
+import { buildAppToken } from '../../../nodes/AgoraClassroom/transport/token';
+import type { FakeAgoraServer } from '../../../support/fakes/agoraServer.mjs';
+import { fakeAgoraServerPerFile } from '../support/fakeAgoraServerPerFile.mjs';
+import { APP_ID, CERTIFICATE } from '../../../support/fakes/agoraApp.mjs';
 
 const OTHER_APP = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 

@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { Gensee } from '../../nodes/Gensee/Gensee.node';
-import { GenseeTrigger } from '../../nodes/Gensee/GenseeTrigger.node';
-import { Teachbase } from '../../nodes/Teachbase/Teachbase.node';
-import { TeachbaseTrigger } from '../../nodes/Teachbase/TeachbaseTrigger.node';
-import { operationSubtitle } from './support/operationSubtitle.mjs';
+import { Gensee } from '../../../nodes/Gensee/Gensee.node';
+import { GenseeTrigger } from '../../../nodes/Gensee/GenseeTrigger.node';
+import { Teachbase } from '../../../nodes/Teachbase/Teachbase.node';
+import { TeachbaseTrigger } from '../../../nodes/Teachbase/TeachbaseTrigger.node';
+import { operationSubtitle } from '../support/operationSubtitle.mjs';
 
 describe('Teachbase and Gensee action nodes in the editor', () => {
 	it("subtitle the canvas node with the chosen operation's action, for every operation", () => {

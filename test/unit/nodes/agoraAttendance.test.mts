@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { computeAttendance, type Attendance } from '../../nodes/AgoraClassroom/attendance';
-import type { AgoraEvent } from '../../nodes/AgoraClassroom/events';
+import { computeAttendance, type Attendance } from '../../../nodes/AgoraClassroom/attendance';
+import type { AgoraEvent } from '../../../nodes/AgoraClassroom/events';
 
 const ROOM = 'room 1';
 const T0 = Date.parse('2026-11-23T09:00:00Z');

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { decodeAgoraEvent, splitParsable } from '../../nodes/AgoraClassroom/decode';
+import { decodeAgoraEvent, splitParsable } from '../../../nodes/AgoraClassroom/decode';
 import {
 	AGORA_EVENT_TYPES,
 	parseAgoraEvent,
 	type AgoraEvent,
-} from '../../nodes/AgoraClassroom/events';
-import { normaliseRole } from '../../nodes/AgoraClassroom/users';
-import { expandFlattenedKeys, normaliseWidgetEvent } from '../../nodes/AgoraClassroom/widget';
+} from '../../../nodes/AgoraClassroom/events';
+import { normaliseRole } from '../../../nodes/AgoraClassroom/users';
+import { expandFlattenedKeys, normaliseWidgetEvent } from '../../../nodes/AgoraClassroom/widget';
 
 const RECEIVED_AT = Date.UTC(2026, 0, 2, 3, 4, 5);
 const OPTIONS = { receivedAt: RECEIVED_AT, includeRaw: false, oneItemPerUser: false };

@@ -1,15 +1,15 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { authParameters } from '../../nodes/Gensee/transport/auth';
-import { readGenseeCredentials, siteOrigin } from '../../nodes/Gensee/transport/credentials';
-import { genseeErrorMessage } from '../../nodes/Gensee/transport/errors';
-import { splitWindow, MAX_EXPORT_WINDOW_MS } from '../../nodes/Gensee/exports/window';
-import { timeParameterToMillis, toGenseeTime } from '../../nodes/Gensee/exports/times';
-import { siteUserId } from '../../nodes/Gensee/exports/attendance';
-import { Gensee } from '../../nodes/Gensee/Gensee.node';
-import { runGensee } from '../../support/fakes/genseeContext.mjs';
-import { FakeGenseeServer, md5Hex } from '../../support/fakes/genseeServer.mjs';
+import { authParameters } from '../../../nodes/Gensee/transport/auth';
+import { readGenseeCredentials, siteOrigin } from '../../../nodes/Gensee/transport/credentials';
+import { genseeErrorMessage } from '../../../nodes/Gensee/transport/errors';
+import { splitWindow, MAX_EXPORT_WINDOW_MS } from '../../../nodes/Gensee/exports/window';
+import { timeParameterToMillis, toGenseeTime } from '../../../nodes/Gensee/exports/times';
+import { siteUserId } from '../../../nodes/Gensee/exports/attendance';
+import { Gensee } from '../../../nodes/Gensee/Gensee.node';
+import { runGensee } from '../../../support/fakes/genseeContext.mjs';
+import { FakeGenseeServer, md5Hex } from '../../../support/fakes/genseeServer.mjs';
 
 const LOGIN = 'teacher@example.com';
 const PASSWORD = 'Pa55word-unit';

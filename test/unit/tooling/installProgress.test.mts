@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { REPO_ROOT } from '../../support/n8n.mjs';
+import { REPO_ROOT } from '../../../support/n8n.mjs';
 
 const VERSION = '9.9.9';
 

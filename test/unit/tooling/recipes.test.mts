@@ -8,8 +8,8 @@ import { readdirSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { isRecord } from '../../nodes/shared/guards';
-import { EXAMPLES_DIR, nodesOf, readRecipe } from '../../support/recipes.mjs';
+import { isRecord } from '../../../nodes/shared/guards';
+import { EXAMPLES_DIR, nodesOf, readRecipe } from '../../../support/recipes.mjs';
 
 type Json = Record<string, unknown>;
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { AgoraClassroomApi } from '../../credentials/AgoraClassroomApi.credentials';
+import { AgoraClassroomApi } from '../../../credentials/AgoraClassroomApi.credentials';
 import {
 	classroomApiBase,
 	pollingApiBase,
 	readAgoraCredentials,
-} from '../../nodes/AgoraClassroom/transport/credentials';
-import { decodeAccessToken2, signatureIsValid } from '../../support/fakes/agoraTokenDecode.mjs';
-import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
+} from '../../../nodes/AgoraClassroom/transport/credentials';
+import { decodeAccessToken2, signatureIsValid } from '../../../support/fakes/agoraTokenDecode.mjs';
+import { APP_ID, CERTIFICATE } from '../../../support/fakes/agoraApp.mjs';
 
 const saved = {
 	appId: APP_ID,

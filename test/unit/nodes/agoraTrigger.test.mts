@@ -1,12 +1,12 @@
 import { NodeApiError, type IDataObject } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { AGORA_TRIGGER_OUTPUTS } from '../../nodes/AgoraClassroom/trigger/outputs';
-import { PollHarness } from '../../support/fakes/agoraPollContext.mjs';
-import type { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
-import { fakeAgoraServerPerFile } from './support/fakeAgoraServerPerFile.mjs';
-import { failureOf } from './support/failureOf.mjs';
-import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
+import { AGORA_TRIGGER_OUTPUTS } from '../../../nodes/AgoraClassroom/trigger/outputs';
+import { PollHarness } from '../../../support/fakes/agoraPollContext.mjs';
+import type { FakeAgoraServer } from '../../../support/fakes/agoraServer.mjs';
+import { fakeAgoraServerPerFile } from '../support/fakeAgoraServerPerFile.mjs';
+import { failureOf } from '../support/failureOf.mjs';
+import { APP_ID, CERTIFICATE } from '../../../support/fakes/agoraApp.mjs';
 
 const REGION = 'eu';
 const ODD_ROOM = 'class #2 ?a=b&c=100%';

@@ -1,7 +1,7 @@
 /** The fake Teachbase server follows the reference: token forms, expiry, bearer checks, paging, 403. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { FakeTeachbaseServer } from '../../support/fakes/teachbaseServer.mjs';
+import { FakeTeachbaseServer } from '../../../support/fakes/teachbaseServer.mjs';
 
 const CLIENT_ID = 'unit-client';
 const CLIENT_SECRET = 'unit-secret';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { GenseeTrigger } from '../../nodes/Gensee/GenseeTrigger.node';
+import { GenseeTrigger } from '../../../nodes/Gensee/GenseeTrigger.node';
 
-import { decodeQaDocument, decodeRequest, genseeTimeToIso } from '../../nodes/Gensee/decode';
-import { detectInterface } from '../../nodes/Gensee/detect';
-import { genseeAction } from '../../nodes/Gensee/events';
-import { collectParams, param } from '../../nodes/Gensee/params';
-import { parseQaXml } from '../../nodes/Gensee/qaXml';
-import { coBrowseListJson, fillRedirectUrl, messagePage } from '../../nodes/Gensee/replies';
+import { decodeQaDocument, decodeRequest, genseeTimeToIso } from '../../../nodes/Gensee/decode';
+import { detectInterface } from '../../../nodes/Gensee/detect';
+import { genseeAction } from '../../../nodes/Gensee/events';
+import { collectParams, param } from '../../../nodes/Gensee/params';
+import { parseQaXml } from '../../../nodes/Gensee/qaXml';
+import { coBrowseListJson, fillRedirectUrl, messagePage } from '../../../nodes/Gensee/replies';
 import {
 	GENSEE_CO_BROWSE,
 	GENSEE_END_PAGE,
@@ -15,13 +15,13 @@ import {
 	GENSEE_ROLL_CALL,
 	GENSEE_WEB_QUESTION,
 	genseeActionSample,
-} from '../../support/samples/gensee.mjs';
+} from '../../../support/samples/gensee.mjs';
 import {
 	fakeWebhookContext,
 	runWebhook,
 	receivedRequest,
 	type FakeRequest,
-} from './support/webhookContext.mjs';
+} from '../support/webhookContext.mjs';
 
 const RECEIVED_AT = Date.UTC(2024, 0, 1, 0, 0, 0);
 

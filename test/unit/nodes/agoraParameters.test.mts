@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { AgoraClassroom } from '../../nodes/AgoraClassroom/AgoraClassroom.node';
-import { entryList } from '../../nodes/AgoraClassroom/entryList';
-import { isChosenEventType } from '../../nodes/AgoraClassroom/eventTypeFilter';
-import { operationSubtitle } from './support/operationSubtitle.mjs';
+import { AgoraClassroom } from '../../../nodes/AgoraClassroom/AgoraClassroom.node';
+import { entryList } from '../../../nodes/AgoraClassroom/entryList';
+import { isChosenEventType } from '../../../nodes/AgoraClassroom/eventTypeFilter';
+import { operationSubtitle } from '../support/operationSubtitle.mjs';
 
 describe('Agora Classroom parameters', () => {
 	it('reads a list parameter given as separated text or as a list', () => {

@@ -8,23 +8,23 @@ import type {
 } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { TeachbaseApi } from '../../credentials/TeachbaseApi.credentials';
+import { TeachbaseApi } from '../../../credentials/TeachbaseApi.credentials';
 import {
 	createUserBody,
 	createdUser,
 	labelMap,
-} from '../../nodes/Teachbase/actions/user/create.operation';
-import { readTeachbaseCredentials } from '../../nodes/Teachbase/transport/credentials';
-import { errorDetail, teachbaseErrorHint } from '../../nodes/Teachbase/transport/errors';
-import { listOf, teachbaseApiRequestAllItems } from '../../nodes/Teachbase/transport/pagination';
-import { apiPath, failureOf } from '../../nodes/Teachbase/transport/request';
+} from '../../../nodes/Teachbase/actions/user/create.operation';
+import { readTeachbaseCredentials } from '../../../nodes/Teachbase/transport/credentials';
+import { errorDetail, teachbaseErrorHint } from '../../../nodes/Teachbase/transport/errors';
+import { listOf, teachbaseApiRequestAllItems } from '../../../nodes/Teachbase/transport/pagination';
+import { apiPath, failureOf } from '../../../nodes/Teachbase/transport/request';
 import {
 	TeachbaseTokenError,
 	refreshMarginMs,
 	requestToken,
 	tokenIsStale,
-} from '../../nodes/Teachbase/transport/token';
-import { FakeTeachbaseServer } from '../../support/fakes/teachbaseServer.mjs';
+} from '../../../nodes/Teachbase/transport/token';
+import { FakeTeachbaseServer } from '../../../support/fakes/teachbaseServer.mjs';
 
 const CLIENT_ID = 'unit-client';
 const CLIENT_SECRET = 'unit-secret-3b8e';

@@ -1,23 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { claimDelivery } from '../../nodes/shared/dedupe';
-import { buildEventItem, buildUnrecognizedItem } from '../../nodes/shared/envelope';
-import { parseJsonRecord, stringList } from '../../nodes/shared/guards';
-import { outputsExpression, outputTable, routeItems } from '../../nodes/shared/routing';
+import { claimDelivery } from '../../../nodes/shared/dedupe';
+import { buildEventItem, buildUnrecognizedItem } from '../../../nodes/shared/envelope';
+import { parseJsonRecord, stringList } from '../../../nodes/shared/guards';
+import { outputsExpression, outputTable, routeItems } from '../../../nodes/shared/routing';
 import {
 	contentTypeCharset,
 	decodeText,
 	xmlDeclarationCharset,
-} from '../../nodes/shared/webhook/charset';
-import { parseUrlEncoded } from '../../nodes/shared/webhook/urlEncoded';
-import { redactSecrets, secretsMatch } from '../../nodes/shared/secrets';
+} from '../../../nodes/shared/webhook/charset';
+import { parseUrlEncoded } from '../../../nodes/shared/webhook/urlEncoded';
+import { redactSecrets, secretsMatch } from '../../../nodes/shared/secrets';
 import {
 	epochMillisToIso,
 	epochSecondsToIso,
 	isEpochMillis,
 	localTimeToIso,
-} from '../../nodes/shared/time';
+} from '../../../nodes/shared/time';
 
 describe('time conversion', () => {
 	it('reads a wall-clock time without offset in the given zone', () => {

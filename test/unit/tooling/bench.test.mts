@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { benchPlatforms } from '../../scripts/bench/platforms.mjs';
+import { benchPlatforms } from '../../../scripts/bench/platforms.mjs';
 import {
 	formatBytes,
 	median,
@@ -8,9 +8,9 @@ import {
 	perSecond,
 	ratio,
 	ratioRange,
-} from '../../scripts/bench/stats.mjs';
-import type { LoadResult, TargetKind } from '../../scripts/bench/webhook.mjs';
-import { webhookSummary, webhookTable } from '../../scripts/bench/webhookTable.mjs';
+} from '../../../scripts/bench/stats.mjs';
+import type { LoadResult, TargetKind } from '../../../scripts/bench/webhook.mjs';
+import { webhookSummary, webhookTable } from '../../../scripts/bench/webhookTable.mjs';
 
 describe('bench arithmetic', () => {
 	it('takes the median of odd and even counts', () => {

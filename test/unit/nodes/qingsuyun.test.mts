@@ -1,17 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { decodeCallback } from '../../nodes/Qingsuyun/decode';
-import { QINGSUYUN_OUTPUTS, qingsuyunEventName } from '../../nodes/Qingsuyun/events';
-import { presentedSecretKey, readCallback } from '../../nodes/Qingsuyun/payload';
-import { QingsuyunTrigger } from '../../nodes/Qingsuyun/QingsuyunTrigger.node';
-import { QINGSUYUN_SAMPLE_TYPES, qingsuyunSample } from '../../support/samples/qingsuyun.mjs';
+import { decodeCallback } from '../../../nodes/Qingsuyun/decode';
+import { QINGSUYUN_OUTPUTS, qingsuyunEventName } from '../../../nodes/Qingsuyun/events';
+import { presentedSecretKey, readCallback } from '../../../nodes/Qingsuyun/payload';
+import { QingsuyunTrigger } from '../../../nodes/Qingsuyun/QingsuyunTrigger.node';
+import { QINGSUYUN_SAMPLE_TYPES, qingsuyunSample } from '../../../support/samples/qingsuyun.mjs';
 import {
 	fakeWebhookContext,
 	runWebhook,
 	receivedRequest,
 	type FakeRequest,
-} from './support/webhookContext.mjs';
+} from '../support/webhookContext.mjs';
 
 const SECRET = '2918148edb9a4939857a8b3a387127f6';
 const RECEIVED_AT = Date.UTC(2022, 0, 8, 9, 40, 0);

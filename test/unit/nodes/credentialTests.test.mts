@@ -6,8 +6,8 @@ import type { ICredentialTestFunctions, ICredentialsDecrypted } from 'n8n-workfl
 import { describe, expect, it } from 'vitest';
 import { mock } from 'vitest-mock-extended';
 
-import { QingsuyunTrigger } from '../../nodes/Qingsuyun/QingsuyunTrigger.node';
-import { checkWebhookTokenCredential } from '../../nodes/shared/webhookToken';
+import { QingsuyunTrigger } from '../../../nodes/Qingsuyun/QingsuyunTrigger.node';
+import { checkWebhookTokenCredential } from '../../../nodes/shared/webhookToken';
 
 const context = mock<ICredentialTestFunctions>();
 

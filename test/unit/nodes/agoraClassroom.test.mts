@@ -7,12 +7,12 @@ import {
 } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { AgoraClassroom } from '../../nodes/AgoraClassroom/AgoraClassroom.node.js';
-import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
-import { fakeAgoraContext } from '../../support/fakes/agoraContext.mjs';
-import type { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
-import { fakeAgoraServerPerFile } from './support/fakeAgoraServerPerFile.mjs';
-import { failureOf } from './support/failureOf.mjs';
+import { AgoraClassroom } from '../../../nodes/AgoraClassroom/AgoraClassroom.node.js';
+import { APP_ID, CERTIFICATE } from '../../../support/fakes/agoraApp.mjs';
+import { fakeAgoraContext } from '../../../support/fakes/agoraContext.mjs';
+import type { FakeAgoraServer } from '../../../support/fakes/agoraServer.mjs';
+import { fakeAgoraServerPerFile } from '../support/fakeAgoraServerPerFile.mjs';
+import { failureOf } from '../support/failureOf.mjs';
 
 const REGION = 'na';
 const ROOM = 'unit room #1 ?&%';

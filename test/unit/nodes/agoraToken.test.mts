@@ -8,9 +8,9 @@ import {
 	DEFAULT_TOKEN_LIFETIME_SECONDS,
 	appCredentialsProblem,
 	buildAppToken,
-} from '../../nodes/AgoraClassroom/transport/token';
-import { decodeAccessToken2, signatureIsValid } from '../../support/fakes/agoraTokenDecode.mjs';
-import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
+} from '../../../nodes/AgoraClassroom/transport/token';
+import { decodeAccessToken2, signatureIsValid } from '../../../support/fakes/agoraTokenDecode.mjs';
+import { APP_ID, CERTIFICATE } from '../../../support/fakes/agoraApp.mjs';
 
 describe('Agora app token (AccessToken2, APaaS app privilege)', () => {
 	it('has the same fields as the agora-token oracle', () => {

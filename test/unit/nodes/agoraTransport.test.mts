@@ -5,22 +5,22 @@ import {
 	AGORA_CODES,
 	agoraErrorHint,
 	isAgoraApiError,
-} from '../../nodes/AgoraClassroom/transport/errors';
+} from '../../../nodes/AgoraClassroom/transport/errors';
 import {
 	agoraApiRequestAllItems,
 	collectPages,
 	readPage,
-} from '../../nodes/AgoraClassroom/transport/pagination';
+} from '../../../nodes/AgoraClassroom/transport/pagination';
 import {
 	agoraApiCall,
 	agoraApiRequest,
 	encodePath,
-} from '../../nodes/AgoraClassroom/transport/request';
-import { fakeAgoraContext } from '../../support/fakes/agoraContext.mjs';
-import type { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
-import { fakeAgoraServerPerFile } from './support/fakeAgoraServerPerFile.mjs';
-import { failureOf } from './support/failureOf.mjs';
-import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
+} from '../../../nodes/AgoraClassroom/transport/request';
+import { fakeAgoraContext } from '../../../support/fakes/agoraContext.mjs';
+import type { FakeAgoraServer } from '../../../support/fakes/agoraServer.mjs';
+import { fakeAgoraServerPerFile } from '../support/fakeAgoraServerPerFile.mjs';
+import { failureOf } from '../support/failureOf.mjs';
+import { APP_ID, CERTIFICATE } from '../../../support/fakes/agoraApp.mjs';
 
 const ODD_ROOM = 'class #1 ?a=b&c=100% / x';
 

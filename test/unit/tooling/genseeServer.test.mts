@@ -5,7 +5,7 @@ import {
 	formatChinaTime,
 	md5Hex,
 	parseChinaTime,
-} from '../../support/fakes/genseeServer.mjs';
+} from '../../../support/fakes/genseeServer.mjs';
 
 const LOGIN = 'admin@example.com';
 const PASSWORD = 'S3cret-pass';

@@ -4,7 +4,7 @@ import {
 	fileListProblems,
 	manifestProblems,
 	sourceMapProblems,
-} from '../../support/verify/contents.mjs';
+} from '../../../support/verify/contents.mjs';
 
 const NODE = 'dist/nodes/Gensee/GenseeTrigger.node.js';
 const CREDENTIAL = 'dist/credentials/EduWebhookTokenApi.credentials.js';
@@ -80,7 +80,7 @@ describe('tarball contents check', () => {
 	it('rejects a source map of a test source', () => {
 		expect(
 			sourceMapProblems(`${NODE}.map`, {
-				sources: ['../../../nodes/Gensee/GenseeTrigger.node.ts'],
+				sources: ['../../../../nodes/Gensee/GenseeTrigger.node.ts'],
 			}),
 		).toEqual([]);
 		expect(

@@ -1,16 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { decodeWebhook, normaliseTeachbaseTime } from '../../nodes/Teachbase/decode';
+import { decodeWebhook, normaliseTeachbaseTime } from '../../../nodes/Teachbase/decode';
 import {
 	normaliseTeachbaseType,
 	TEACHBASE_OUTPUTS,
 	teachbaseEventName,
-} from '../../nodes/Teachbase/events';
-import { readWebhook } from '../../nodes/Teachbase/payload';
-import { TeachbaseTrigger } from '../../nodes/Teachbase/TeachbaseTrigger.node';
-import { teachbaseLegacySample, teachbaseSample } from '../../support/samples/teachbase.mjs';
-import { fakeWebhookContext, receivedRequest, runWebhook } from './support/webhookContext.mjs';
+} from '../../../nodes/Teachbase/events';
+import { readWebhook } from '../../../nodes/Teachbase/payload';
+import { TeachbaseTrigger } from '../../../nodes/Teachbase/TeachbaseTrigger.node';
+import { teachbaseLegacySample, teachbaseSample } from '../../../support/samples/teachbase.mjs';
+import { fakeWebhookContext, receivedRequest, runWebhook } from '../support/webhookContext.mjs';
 
 const RECEIVED_AT = Date.UTC(2024, 2, 4, 15, 43, 0);
 const TOKEN = 'tb-unit-token-5f2a9c1e7d3b';
