@@ -78,7 +78,7 @@ function isSqlite3Module(value: unknown): value is Sqlite3Module {
 export class RunningN8n implements LogSource {
 	/** What the n8n processes before the current one (this one's earlier launches) printed. */
 	private earlierOutput = '';
-	private process: ManagedProcess | undefined;
+	private child: ManagedProcess | undefined;
 
 	constructor(
 		readonly baseUrl: string,
@@ -90,9 +90,9 @@ export class RunningN8n implements LogSource {
 
 	/** Starts `n8n start` and waits until it is healthy and every expected webhook is registered. */
 	async launch(): Promise<void> {
-		if (this.process) this.earlierOutput += this.process.log();
+		if (this.child) this.earlierOutput += this.child.log();
 		const n8n = new ManagedProcess('n8n', spawnN8n(this.install, ['start'], this.env, 'pipe'));
-		this.process = n8n;
+		this.child = n8n;
 		try {
 			await waitForHealthy(this.baseUrl, n8n);
 			for (const webhook of this.webhooks) {
@@ -111,8 +111,8 @@ export class RunningN8n implements LogSource {
 	 * behind in its group (its task runner) goes with it.
 	 */
 	async signal(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
-		if (!this.process) throw new Error('n8n is not running');
-		await this.process.signal(signal);
+		if (!this.child) throw new Error('n8n is not running');
+		await this.child.signal(signal);
 	}
 
 	/** Stops n8n and starts it again on the same user folder, database and port. */
@@ -138,7 +138,7 @@ export class RunningN8n implements LogSource {
 
 	/** Everything n8n printed so far. */
 	log(): string {
-		return this.earlierOutput + (this.process?.log() ?? '');
+		return this.earlierOutput + (this.child?.log() ?? '');
 	}
 
 	/** The production URL of a trigger: `/webhook/<webhookId>/<path>`. */
@@ -147,7 +147,7 @@ export class RunningN8n implements LogSource {
 	}
 
 	isRunning(): boolean {
-		return this.process?.isRunning() ?? false;
+		return this.child?.isRunning() ?? false;
 	}
 
 	/**
@@ -225,7 +225,7 @@ export class RunningN8n implements LogSource {
 
 	/** Stops n8n and its process group (its task runner): SIGTERM, SIGKILL after 20 s. */
 	private async stopProcess(): Promise<void> {
-		await this.process?.stop();
+		await this.child?.stop();
 	}
 
 	/** Stops n8n and deletes its user folder. */
