@@ -15,6 +15,7 @@ import { editorPage, launchChromium } from '../support/chromium.mjs';
 import { agoraCredentialSubstitutions } from '../support/fakes/agoraApp.mjs';
 import { buildPackage, REPO_ROOT } from '../support/n8n.mjs';
 import { ownerCookie } from '../support/n8nRest.mjs';
+import { sleep } from '../support/process.mjs';
 import {
 	EXAMPLES_DIR,
 	RECIPE_CREDENTIALS_BY_TYPE,
@@ -73,11 +74,11 @@ async function main(): Promise<void> {
 			});
 			await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
 			// "Zoom to fit" (the canvas shortcut 1), after n8n's own fit on load has settled.
-			await new Promise((resolve) => setTimeout(resolve, 1_500));
+			await sleep(1_500);
 			await page.keyboard.press('1');
 			// One step out (the shortcut -), so the floating "Execute workflow" button covers no node.
 			await page.keyboard.press('-');
-			await new Promise((resolve) => setTimeout(resolve, 1_000));
+			await sleep(1_000);
 			const target = path.join(OUTPUT, setup.file.replace(/\.json$/, '.png'));
 			await page.screenshot({ path: target });
 			console.log(`${setup.file} → ${path.relative(REPO_ROOT, target)}`);

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
+import { pollUntil, type ManagedProcess } from './process.mjs';
+
 const execFileAsync = promisify(execFile);
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -179,26 +181,32 @@ export function spawnN8n(
 	});
 }
 
-/** Waits until n8n's health check answers 200. */
+/**
+ * Waits until an n8n process answers 200 on `healthPath`: `/healthz`, or a worker's
+ * `/healthz/readiness`. Ends at once, with the process's output, if the process exits meanwhile.
+ */
 export async function waitForHealthy(
 	baseUrl: string,
-	process: ChildProcess,
-	timeoutMs = 180_000,
+	n8n: ManagedProcess,
+	{
+		healthPath = '/healthz',
+		timeoutMs = 180_000,
+	}: { healthPath?: string; timeoutMs?: number } = {},
 ): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (process.exitCode !== null) {
-			throw new Error(`n8n exited with code ${process.exitCode} before it was ready`);
-		}
-		try {
-			const response = await fetch(`${baseUrl}/healthz`);
-			if (response.status === 200) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
+	await pollUntil(() => answersOk(`${baseUrl}${healthPath}`), {
+		timeout: timeoutMs,
+		describe: `${n8n.name} to answer 200 on ${healthPath}`,
+		abortIf: () => n8n.assertRunning(),
+		logSource: n8n,
+	});
+}
+
+async function answersOk(url: string): Promise<boolean> {
+	try {
+		return (await fetch(url)).status === 200;
+	} catch {
+		return false; // not listening yet
 	}
-	throw new Error(`n8n did not become healthy within ${timeoutMs} ms`);
 }
 
 /** Where the processes of one queue-mode n8n find their shared Redis and PostgreSQL. */

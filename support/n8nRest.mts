@@ -3,6 +3,7 @@
  * creates, and JSON calls with its session cookie. Shared by the editor suite, the recipes suite
  * and the screenshot script.
  */
+import { pollUntil } from './process.mjs';
 
 export const OWNER = {
 	email: 'owner@example.com',
@@ -16,21 +17,24 @@ export const OWNER = {
  * after /healthz, and answers 200 "n8n is starting up" until then: both are waited out.
  */
 export async function ownerCookie(baseUrl: string): Promise<string> {
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		const response = await fetch(`${baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
-		const text = await response.text();
-		const cookie = /n8n-auth=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
-		if (response.status === 200 && cookie !== undefined) return cookie;
-		const starting = response.status === 404 || text.includes('starting up');
-		if (!starting || Date.now() > deadline)
-			throw new Error(`owner setup failed: ${response.status} ${text}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
+	let answer = '';
+	return await pollUntil(
+		async () => {
+			const response = await fetch(`${baseUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(OWNER),
+			});
+			const text = await response.text();
+			const cookie = /n8n-auth=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+			if (response.status === 200 && cookie !== undefined) return cookie;
+			answer = `${response.status} ${text}`;
+			if (response.status !== 404 && !text.includes('starting up'))
+				throw new Error(`owner setup failed: ${answer}`);
+			return undefined;
+		},
+		{ timeout: 60_000, interval: 500, describe: () => `owner setup (last answer: ${answer})` },
+	);
 }
 
 /** A signed-in session of the owner: `call` sends JSON and returns n8n's `data`. */

@@ -3,7 +3,6 @@
  * Community Nodes install would, the given credentials and workflows imported and published, n8n started on free loopback ports
  * with a throwaway user folder and its default SQLite database, and everything removed at stop.
  */
-import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -20,6 +19,7 @@ import {
 	waitForHealthy,
 	type N8nInstall,
 } from './n8n.mjs';
+import { ManagedProcess, pollUntil, type LogSource } from './process.mjs';
 
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'support', 'fixtures');
 
@@ -75,9 +75,10 @@ function isSqlite3Module(value: unknown): value is Sqlite3Module {
 	);
 }
 
-export class RunningN8n {
-	private output = '';
-	private child: ChildProcess | undefined;
+export class RunningN8n implements LogSource {
+	/** What the n8n processes before the current one (this one's earlier launches) printed. */
+	private earlierOutput = '';
+	private child: ManagedProcess | undefined;
 
 	constructor(
 		readonly baseUrl: string,
@@ -89,39 +90,29 @@ export class RunningN8n {
 
 	/** Starts `n8n start` and waits until it is healthy and every expected webhook is registered. */
 	async launch(): Promise<void> {
-		const child = spawnN8n(this.install, ['start'], this.env, 'pipe');
-		this.child = child;
-		child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
-		child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
-		// If the test process dies without running its afterAll hooks, n8n must not outlive it.
-		const pid = child.pid;
-		if (pid !== undefined) process.once('exit', () => killGroup(pid, 'SIGKILL'));
+		if (this.child) this.earlierOutput += this.child.log();
+		const n8n = new ManagedProcess('n8n', spawnN8n(this.install, ['start'], this.env, 'pipe'));
+		this.child = n8n;
 		try {
-			await waitForHealthy(this.baseUrl, child);
+			await waitForHealthy(this.baseUrl, n8n);
 			for (const webhook of this.webhooks) {
-				await waitForWebhook(`${this.baseUrl}/webhook/${webhook}`);
+				await waitForWebhook(`${this.baseUrl}/webhook/${webhook}`, this);
 			}
 		} catch (error) {
-			await this.stopProcess();
-			throw new Error(`${String(error)}\n--- n8n output ---\n${this.output.slice(-6000)}`);
+			await n8n.stop();
+			throw error;
 		}
 	}
 
 	/**
 	 * Sends n8n a signal, as an operator or the system would: SIGTERM to the n8n process (a deploy,
 	 * `docker stop`), SIGKILL to its whole group (a crash, the OOM killer). Resolves when n8n has
-	 * exited; n8n's own graceful shutdown decides how long that takes after SIGTERM.
+	 * exited; n8n's own graceful shutdown decides how long that takes after SIGTERM. What n8n left
+	 * behind in its group (its task runner) goes with it.
 	 */
 	async signal(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
-		const child = this.child;
-		if (!child || child.pid === undefined || !this.isRunning())
-			throw new Error('n8n is not running');
-		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-		if (signal === 'SIGKILL') killGroup(child.pid, 'SIGKILL');
-		else child.kill('SIGTERM');
-		await exited;
-		// What n8n left behind in its group (its task runner) goes with it.
-		killGroup(child.pid, 'SIGKILL');
+		if (!this.child) throw new Error('n8n is not running');
+		await this.child.signal(signal);
 	}
 
 	/** Stops n8n and starts it again on the same user folder, database and port. */
@@ -147,7 +138,7 @@ export class RunningN8n {
 
 	/** Everything n8n printed so far. */
 	log(): string {
-		return this.output;
+		return this.earlierOutput + (this.child?.log() ?? '');
 	}
 
 	/** The production URL of a trigger: `/webhook/<webhookId>/<path>`. */
@@ -156,9 +147,7 @@ export class RunningN8n {
 	}
 
 	isRunning(): boolean {
-		return (
-			this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null
-		);
+		return this.child?.isRunning() ?? false;
 	}
 
 	/**
@@ -234,33 +223,15 @@ export class RunningN8n {
 		}
 	}
 
+	/** Stops n8n and its process group (its task runner): SIGTERM, SIGKILL after 20 s. */
 	private async stopProcess(): Promise<void> {
-		const child = this.child;
-		if (!child || child.pid === undefined || !this.isRunning()) return;
-		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-		// n8n runs in its own process group, with its task runner: stop them all.
-		killGroup(child.pid, 'SIGTERM');
-		const timeout = new Promise<'timeout'>((resolve) =>
-			setTimeout(() => resolve('timeout'), 20_000),
-		);
-		if ((await Promise.race([exited, timeout])) === 'timeout') {
-			killGroup(child.pid, 'SIGKILL');
-			await exited;
-		}
+		await this.child?.stop();
 	}
 
 	/** Stops n8n and deletes its user folder. */
 	async stop(): Promise<void> {
 		await this.stopProcess();
 		await rm(this.userFolder, { recursive: true, force: true });
-	}
-}
-
-export function killGroup(pid: number, signal: NodeJS.Signals): void {
-	try {
-		process.kill(-pid, signal);
-	} catch {
-		// the group is already gone
 	}
 }
 
@@ -301,17 +272,20 @@ export function workflowIds(fixtureText: string): string[] {
  * Waits until n8n has registered a production webhook. Probing with PATCH (which no trigger here
  * registers) starts nothing: n8n answers "not registered" until the path exists.
  */
-export async function waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		const response = await fetch(url, { method: 'PATCH' });
-		const text = await response.text();
-		// Only n8n's own answer counts: while it starts, n8n may answer with Express's bare
-		// "Cannot PATCH …" or a 5xx before its webhook routes exist (seen under load in CI).
-		if (text.includes('not registered for PATCH')) return;
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error(`webhook ${url} was not registered within ${timeoutMs} ms`);
+export async function waitForWebhook(
+	url: string,
+	logSource?: LogSource,
+	timeoutMs = 60_000,
+): Promise<void> {
+	await pollUntil(
+		async () => {
+			const response = await fetch(url, { method: 'PATCH' });
+			// Only n8n's own answer counts: while it starts, n8n may answer with Express's bare
+			// "Cannot PATCH …" or a 5xx before its webhook routes exist (seen under load in CI).
+			return (await response.text()).includes('not registered for PATCH');
+		},
+		{ timeout: timeoutMs, describe: `webhook ${url} to be registered`, logSource },
+	);
 }
 
 /** n8n 2.x publishes a workflow; 1.x has no publishing and activates it instead. */

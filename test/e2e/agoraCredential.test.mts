@@ -6,47 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
-import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
+import type { RunningN8n } from '../../support/startN8n.mjs';
 import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
-
-const BROWSER_ID = 'agora-credential-e2e';
+import { startCredentialTesting, type CredentialTester } from './harness/credentialTest.mjs';
 
 let n8n: RunningN8n;
 let agora: FakeAgoraServer;
-let cookie = '';
+let tester: CredentialTester;
 
 beforeAll(async () => {
 	agora = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
-	n8n = await startN8n({ credentials: [], workflows: [], substitutions: {}, webhooks: [] });
-	// /healthz answers before the REST API is ready ("n8n is starting up", then 404 until its routes exist).
-	let setup: Response | undefined;
-	for (let attempt = 0; attempt < 120; attempt++) {
-		setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json', 'browser-id': BROWSER_ID },
-			body: JSON.stringify({
-				email: 'owner@example.com',
-				firstName: 'Test',
-				lastName: 'Owner',
-				password: 'Passw0rd-Agora-e2e',
-			}),
-		});
-		if (setup.status !== 404 && !(await setup.clone().text()).includes('starting up')) break;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	if (setup === undefined) throw new Error('no answer from n8n');
-	expect(setup.status, await setup.clone().text()).toBe(200);
-	const login = await fetch(`${n8n.baseUrl}/rest/login`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', 'browser-id': BROWSER_ID },
-		body: JSON.stringify({
-			emailOrLdapLoginId: 'owner@example.com',
-			password: 'Passw0rd-Agora-e2e',
-		}),
-	});
-	const cookies = [...setup.headers.getSetCookie(), ...login.headers.getSetCookie()];
-	cookie = (cookies.find((value) => value.startsWith('n8n-auth=')) ?? '').split(';')[0];
-	expect(cookie, `${login.status} ${await login.text()} ${cookies.join(' | ')}`).not.toBe('');
+	({ n8n, tester } = await startCredentialTesting());
 });
 
 afterAll(async () => {
@@ -55,26 +25,10 @@ afterAll(async () => {
 });
 
 /** Saves the credential, then runs n8n's credential test on it, as the editor does. */
-async function testCredential(
+function testCredential(
 	data: Record<string, string>,
 ): Promise<{ status: string; message: string }> {
-	const headers = { 'Content-Type': 'application/json', cookie, 'browser-id': BROWSER_ID };
-	const created = await fetch(`${n8n.baseUrl}/rest/credentials`, {
-		method: 'POST',
-		headers,
-		body: JSON.stringify({ name: 'Agora', type: 'agoraClassroomApi', data }),
-	});
-	const createdText = await created.text();
-	expect(created.status, createdText).toBe(200);
-	const { id } = (JSON.parse(createdText) as { data: { id: string } }).data;
-	const response = await fetch(`${n8n.baseUrl}/rest/credentials/test`, {
-		method: 'POST',
-		headers,
-		body: JSON.stringify({ credentials: { id, name: 'Agora', type: 'agoraClassroomApi', data } }),
-	});
-	const text = await response.text();
-	expect(response.status, text).toBe(200);
-	return (JSON.parse(text) as { data: { status: string; message: string } }).data;
+	return tester.test('agoraClassroomApi', data);
 }
 
 const good = () => ({

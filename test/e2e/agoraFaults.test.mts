@@ -9,11 +9,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { n8nVersion } from '../../support/n8n.mjs';
+import { pollUntil, sleep } from '../../support/process.mjs';
 import type { FakeAgoraServer, RecordedRequest } from '../../support/fakes/agoraServer.mjs';
 import type { RunningN8n } from '../../support/startN8n.mjs';
 import { agoraTriggerSuite } from './harness/agoraTriggerSuite.mjs';
 import type { Sink } from './harness/sink.mjs';
-import { postedItems, waitUntil } from './harness/waiting.mjs';
+import { postedItems } from './harness/waiting.mjs';
 import { CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 
 const REGION = 'eu';
@@ -72,11 +73,9 @@ describe('Agora fault injection', () => {
 		// The first poll marks where each stream ends; only events after that are new. Events
 		// produced before it has read a stream (the last classroom is read last) are, by design,
 		// not emitted, so the stream of events starts once every stream has been read.
-		await waitUntil(
-			'the first poll to read all six streams',
+		await pollUntil(
 			() => STREAMS.every((stream) => agora.requests.some((request) => isReadOf(request, stream))),
-			60_000,
-			n8n,
+			{ timeout: 60_000, describe: 'the first poll to read all six streams', logSource: n8n },
 		);
 		const chance = random(20261122);
 		const faults: Record<string, number> = { '503': 0, '429': 0, cutOff: 0, slow: 0, timeout: 0 };
@@ -123,7 +122,11 @@ describe('Agora fault injection', () => {
 
 		try {
 			// A first delivery, then one answer slower than the 30 s request timeout and one cut off.
-			await waitUntil('a first delivery', () => emitted().length > 0, 150_000, n8n);
+			await pollUntil(() => emitted().length > 0, {
+				timeout: 150_000,
+				describe: 'a first delivery',
+				logSource: n8n,
+			});
 			agora.inject({
 				match: (request) => {
 					const hit = isEventList(request) && request.segments.includes(ROOMS[0]);
@@ -142,62 +145,56 @@ describe('Agora fault injection', () => {
 			});
 
 			// The doomed classroom goes quiet, its events are delivered, then Agora destroys it.
-			await waitUntil(
-				'a second delivery',
-				() => sink.recordsAt('/agora-faults').length >= 2,
-				150_000,
-				n8n,
-			);
+			await pollUntil(() => sink.recordsAt('/agora-faults').length >= 2, {
+				timeout: 150_000,
+				describe: 'a second delivery',
+				logSource: n8n,
+			});
 			live.delete(DOOMED);
 			const doomed = () => produced.filter((id) => id.startsWith(`${DOOMED}:`));
 			const doomedMissing = () =>
 				doomed().filter((id) => !emitted().some((item) => item.eventId === id));
-			await waitUntil(
-				"the doomed classroom's events",
-				() => doomedMissing().length === 0,
+			await pollUntil(() => doomedMissing().length === 0, {
 				// The third classroom is read after the two whose first reads time out and are cut
 				// off, and n8n polls once a minute.
-				240_000,
-				n8n,
-			).catch((error: unknown) => {
+				timeout: 240_000,
+				describe: "the doomed classroom's events",
+				logSource: n8n,
+			}).catch((error: unknown) => {
 				throw new Error(`${String(error)}\nnot emitted: ${doomedMissing().join(', ')}`);
 			});
 			agora.destroyRoom(REGION, DOOMED);
-			await waitUntil(
-				'the classroom-gone report',
-				() => emitted().some((item) => item.event === 'roomGone'),
-				150_000,
-				n8n,
-			);
+			await pollUntil(() => emitted().some((item) => item.event === 'roomGone'), {
+				timeout: 150_000,
+				describe: 'the classroom-gone report',
+				logSource: n8n,
+			});
 
 			const deliveriesBeforeRestart = sink.recordsAt('/agora-faults').length;
 			await n8n.restart();
-			await waitUntil(
-				'a delivery after the restart',
-				() => sink.recordsAt('/agora-faults').length > deliveriesBeforeRestart,
-				150_000,
-				n8n,
-			);
+			await pollUntil(() => sink.recordsAt('/agora-faults').length > deliveriesBeforeRestart, {
+				timeout: 150_000,
+				describe: 'a delivery after the restart',
+				logSource: n8n,
+			});
 		} finally {
 			clearInterval(producer);
 		}
 
 		// Faults off: the next polls catch up on everything.
 		agora.clearFaults();
-		await waitUntil(
-			'every produced event',
-			() => produced.every((id) => emitted().some((item) => item.eventId === id)),
-			200_000,
-			n8n,
-		);
+		await pollUntil(() => produced.every((id) => emitted().some((item) => item.eventId === id)), {
+			timeout: 200_000,
+			describe: 'every produced event',
+			logSource: n8n,
+		});
 		const requestsAtEnd = agora.requests.filter(isEventList).length;
-		await waitUntil(
-			'one more poll',
-			() => agora.requests.filter(isEventList).length > requestsAtEnd + 1,
-			150_000,
-			n8n,
-		);
-		await new Promise((resolve) => setTimeout(resolve, 3_000));
+		await pollUntil(() => agora.requests.filter(isEventList).length > requestsAtEnd + 1, {
+			timeout: 150_000,
+			describe: 'one more poll',
+			logSource: n8n,
+		});
+		await sleep(3_000);
 
 		const events = emitted().filter((item) => item.event !== 'roomGone');
 		const ids = events.map((item) => String(item.eventId ?? ''));

@@ -9,10 +9,11 @@
 import { describe, expect, it } from 'vitest';
 
 import type { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
+import { pollUntil, sleep } from '../../support/process.mjs';
 import type { RunningN8n } from '../../support/startN8n.mjs';
 import { agoraTriggerSuite } from './harness/agoraTriggerSuite.mjs';
 import type { Sink } from './harness/sink.mjs';
-import { postedItems, waitUntil } from './harness/waiting.mjs';
+import { postedItems } from './harness/waiting.mjs';
 import { CERTIFICATE, WRONG_CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 
 const REGION = 'eu';
@@ -41,7 +42,11 @@ function chat(room: string, message: string): void {
 /** Waits for the next execution's items. */
 async function nextExecution(): Promise<EmittedItem[]> {
 	const seen = emitted().length;
-	await waitUntil('the next poll to emit', () => emitted().length > seen, POLL_WAIT_MS, n8n);
+	await pollUntil(() => emitted().length > seen, {
+		timeout: POLL_WAIT_MS,
+		describe: 'the next poll to emit',
+		logSource: n8n,
+	});
 	return emitted()[seen] ?? [];
 }
 
@@ -61,12 +66,10 @@ agoraTriggerSuite(
 
 describe('Agora Classroom Trigger in n8n', () => {
 	it('reads the classrooms on activation and starts from now: nothing old is emitted', async () => {
-		await waitUntil(
-			'the activation poll',
+		await pollUntil(
 			() =>
 				agora.requests.some((request) => request.authorized && request.segments.includes(ROOM_B)),
-			60_000,
-			n8n,
+			{ timeout: 60_000, describe: 'the activation poll', logSource: n8n },
 		);
 		expect(
 			agora.requests.some(
@@ -120,23 +123,20 @@ describe('Agora Classroom Trigger in n8n', () => {
 			chat(ROOM_A, 'before restart');
 			await n8n.restart();
 			chat(ROOM_A, 'after restart');
-			await waitUntil(
-				'both events after the restart',
+			await pollUntil(
 				() =>
 					emitted()
 						.flat()
 						.filter((item) => String(item.message).includes('restart')).length >= 2,
-				POLL_WAIT_MS,
-				n8n,
+				{ timeout: POLL_WAIT_MS, describe: 'both events after the restart', logSource: n8n },
 			);
 			// One more poll with nothing new must not repeat anything.
 			const requests = agora.requestCount(ROOM_A);
-			await waitUntil(
-				'one more poll',
-				() => agora.requestCount(ROOM_A) > requests + 1,
-				POLL_WAIT_MS,
-				n8n,
-			);
+			await pollUntil(() => agora.requestCount(ROOM_A) > requests + 1, {
+				timeout: POLL_WAIT_MS,
+				describe: 'one more poll',
+				logSource: n8n,
+			});
 			const all = emitted().flat();
 			expect(all.filter((item) => item.message === 'before restart')).toHaveLength(1);
 			expect(all.filter((item) => item.message === 'after restart')).toHaveLength(1);
@@ -154,13 +154,12 @@ describe('Agora Classroom Trigger in n8n', () => {
 			const items = await nextExecution();
 			expect(items).toEqual([expect.objectContaining({ event: 'roomGone', roomUuid: ROOM_B })]);
 			const requests = agora.requestCount(ROOM_B);
-			await waitUntil(
-				'one more poll',
-				() => agora.requestCount(ROOM_B) > requests,
-				POLL_WAIT_MS,
-				n8n,
-			);
-			await new Promise((resolve) => setTimeout(resolve, 2_000));
+			await pollUntil(() => agora.requestCount(ROOM_B) > requests, {
+				timeout: POLL_WAIT_MS,
+				describe: 'one more poll',
+				logSource: n8n,
+			});
+			await sleep(2_000);
 			expect(
 				emitted()
 					.flat()

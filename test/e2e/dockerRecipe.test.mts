@@ -21,6 +21,7 @@ import {
 	runN8nCommand,
 	type N8nInstall,
 } from '../../support/n8n.mjs';
+import { pollUntil } from '../../support/process.mjs';
 import { genseeDelivery } from '../../support/samples/gensee.mjs';
 import { packAndUnpack } from '../../support/verify/pack.mjs';
 import { readDockerRecipe, type DockerRecipe } from './harness/dockerfile.mjs';
@@ -73,16 +74,23 @@ async function sendGensee101(n8n: RunningN8n): Promise<{ status: number; text: s
 	return { status: response.status, text: await response.text() };
 }
 
-/** The workflow's executions once at least one has finished (or whatever is there after 30 s). */
+/** The workflow's executions once at least one has run and none is still queued or running. */
 async function finishedExecutions(n8n: RunningN8n): Promise<ExecutionRow[]> {
-	const deadline = Date.now() + 30_000;
-	for (;;) {
-		const rows = await n8n.executions(WORKFLOW_ID);
-		const finished =
-			rows.length > 0 && rows.every((row) => !['new', 'running'].includes(row.status));
-		if (finished || Date.now() > deadline) return rows;
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
+	let rows: ExecutionRow[] = [];
+	return await pollUntil(
+		async () => {
+			rows = await n8n.executions(WORKFLOW_ID);
+			return (
+				rows.length > 0 && rows.every((row) => !['new', 'running'].includes(row.status)) && rows
+			);
+		},
+		{
+			timeout: 30_000,
+			describe: () =>
+				`a finished execution (statuses: ${rows.map((row) => row.status).join(', ') || 'none'})`,
+			logSource: n8n,
+		},
+	);
 }
 
 /** A copy of the image's home with only what the RUN line put there (no database yet). */

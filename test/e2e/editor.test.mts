@@ -17,6 +17,7 @@ import { editorPage, launchChromium } from '../../support/chromium.mjs';
 import { FakeGenseeServer } from '../../support/fakes/genseeServer.mjs';
 import { n8nVersion, REPO_ROOT } from '../../support/n8n.mjs';
 import { ownerCookie } from '../../support/n8nRest.mjs';
+import { pollUntil, sleep } from '../../support/process.mjs';
 import { FIXTURES_DIR, startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 import {
 	canvasNode,
@@ -28,7 +29,6 @@ import {
 	openWorkflow,
 	optionLabels,
 	outputLabels,
-	sleep,
 	waitForText,
 } from './harness/editorPage.mjs';
 import {
@@ -296,16 +296,20 @@ describe(`the Gensee Trigger in the n8n editor (n8n ${n8nVersion()})`, () => {
 		const url = `${n8n.baseUrl}/webhook-test/${HOOK}`;
 		const body =
 			'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><webcast>&x;</webcast>';
-		let reply: Response | undefined;
-		const deadline = Date.now() + 60_000;
 		// The test webhook exists once the editor has registered it.
-		while (Date.now() < deadline) {
-			reply = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
-			if (reply.status !== 404) break;
-			await sleep(500);
-		}
-		expect(reply?.status).toBe(200);
-		expect(await reply?.text()).toBe('');
+		const reply = await pollUntil(
+			async () => {
+				const answer = await fetch(url, {
+					method: 'POST',
+					headers: { 'content-type': 'text/xml' },
+					body,
+				});
+				return answer.status !== 404 && answer;
+			},
+			{ timeout: 60_000, interval: 500, describe: `the test webhook ${url}`, logSource: n8n },
+		);
+		expect(reply.status).toBe(200);
+		expect(await reply.text()).toBe('');
 		const output = await waitForText(page, '[data-test-id="output-panel"]', 'unrecognized');
 		expect(output).toContain('DOCTYPE');
 		await page.screenshot({ path: screenshot('gensee-trigger-flagged-test-event') });

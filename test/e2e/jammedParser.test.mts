@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { pollUntil } from '../../support/process.mjs';
 import { GENSEE_QA_XML } from '../../support/samples/gensee.mjs';
 import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 
@@ -75,16 +76,25 @@ function qaPost(marker: string): string {
 	return GENSEE_QA_XML.replace('老师，第三章的作业什么时候交？', marker);
 }
 
+/** The stored run data of the Gensee workflow once `count` executions have run and `done` holds. */
 async function waitForExecutions(
 	count: number,
 	done: (data: string[]) => boolean,
 ): Promise<string[]> {
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		const data = await n8n.executionData(GENSEE.workflowId);
-		if ((data.length >= count && done(data)) || Date.now() > deadline) return data;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
+	let stored = 0;
+	return await pollUntil(
+		async () => {
+			const data = await n8n.executionData(GENSEE.workflowId);
+			stored = data.length;
+			return data.length >= count && done(data) && data;
+		},
+		{
+			timeout: 60_000,
+			interval: 500,
+			describe: () => `${count} executions of the Gensee workflow (${stored} stored)`,
+			logSource: n8n,
+		},
+	);
 }
 
 describe("the Gensee Trigger while n8n's XML body parser is jammed", () => {

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { deliver } from '../../support/deliver.mjs';
 import { n8nVersion } from '../../support/n8n.mjs';
+import { pollUntil, sleep } from '../../support/process.mjs';
+import type { ExecutionRow } from '../../support/startN8n.mjs';
 import { startQueueN8n, WORKER_COUNT, type QueueN8n } from './harness/queue.mjs';
 import {
 	APP_ID,
@@ -108,30 +110,35 @@ async function inPool<T>(
 }
 
 /** Waits until the workflow's executions stop changing and none is still queued or running. */
-async function settledExecutions(workflowId: string, expected: number, timeoutMs = 600_000) {
-	const deadline = Date.now() + timeoutMs;
+async function settledExecutions(
+	workflowId: string,
+	expected: number,
+	timeoutMs = 600_000,
+): Promise<ExecutionRow[]> {
 	let stableSince = 0;
 	let lastCount = -1;
-	for (;;) {
-		n8n.assertAllRunning();
-		const rows = await n8n.executions(workflowId);
-		const unfinished = rows.filter(
-			(row) => row.status === 'new' || row.status === 'running',
-		).length;
-		if (rows.length !== lastCount || unfinished > 0) {
-			lastCount = rows.length;
-			stableSince = Date.now();
-		} else if (Date.now() - stableSince > (rows.length >= expected ? 3_000 : 30_000)) {
+	let rows: ExecutionRow[] = [];
+	let unfinished = 0;
+	return await pollUntil(
+		async () => {
+			rows = await n8n.executions(workflowId);
+			unfinished = rows.filter((row) => row.status === 'new' || row.status === 'running').length;
+			if (rows.length !== lastCount || unfinished > 0) {
+				lastCount = rows.length;
+				stableSince = Date.now();
+				return false;
+			}
 			// Settled: the count is checked by the caller (too few fails there, with the numbers).
-			return rows;
-		}
-		if (Date.now() > deadline) {
-			throw new Error(
-				`executions of ${workflowId}: ${rows.length} (${unfinished} unfinished), expected ${expected}`,
-			);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
+			return Date.now() - stableSince > (rows.length >= expected ? 3_000 : 30_000) && rows;
+		},
+		{
+			timeout: timeoutMs,
+			interval: 500,
+			describe: () =>
+				`executions of ${workflowId} to settle: ${rows.length} (${unfinished} unfinished), expected ${expected}`,
+			abortIf: () => n8n.assertAllRunning(),
+		},
+	);
 }
 
 describe(`queue mode (n8n ${n8nVersion()}: main + webhook processor + ${WORKER_COUNT} workers, Redis, PostgreSQL)`, () => {
@@ -243,15 +250,13 @@ function agoraMessages(): string[] {
 }
 
 async function waitForAgoraMessages(count: number, timeoutMs = 180_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (agoraMessages().length < count) {
-		n8n.assertAllRunning();
-		if (Date.now() > deadline)
-			throw new Error(
-				`Agora workflow: ${agoraMessages().length} of ${count} events arrived\n${n8n.log('main').slice(-3000)}`,
-			);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
+	await pollUntil(() => agoraMessages().length >= count, {
+		timeout: timeoutMs,
+		interval: 500,
+		describe: () => `the Agora workflow's events: ${agoraMessages().length} of ${count} arrived`,
+		abortIf: () => n8n.assertAllRunning(),
+		logSource: { log: () => n8n.log('main') },
+	});
 }
 
 describe(`queue mode (n8n ${n8nVersion()}): the Agora Classroom Trigger`, () => {
@@ -265,7 +270,7 @@ describe(`queue mode (n8n ${n8nVersion()}): the Agora Classroom Trigger`, () => 
 		const requestsWhileDown = agora.requestCount('sequences');
 		const whileDown = Array.from({ length: 20 }, (_, index) => `down${index + 1}`);
 		for (const message of whileDown) agora.addEvent(AGORA_REGION, AGORA_ROOM, 3, { message });
-		await new Promise((resolve) => setTimeout(resolve, 75_000));
+		await sleep(75_000);
 		expect(agora.requestCount('sequences')).toBe(requestsWhileDown);
 		expect(agoraMessages()).toHaveLength(150);
 
@@ -273,9 +278,11 @@ describe(`queue mode (n8n ${n8nVersion()}): the Agora Classroom Trigger`, () => 
 		await waitForAgoraMessages(170);
 		// One more poll with nothing new repeats nothing.
 		const requests = agora.requestCount('sequences');
-		const deadline = Date.now() + 150_000;
-		while (agora.requestCount('sequences') <= requests + 1 && Date.now() < deadline)
-			await new Promise((resolve) => setTimeout(resolve, 500));
+		await pollUntil(() => agora.requestCount('sequences') > requests + 1, {
+			timeout: 150_000,
+			interval: 500,
+			describe: 'one more poll',
+		});
 		expect(agora.requestCount('sequences')).toBeGreaterThan(requests + 1);
 		expect(agoraMessages()).toEqual([...sent, ...whileDown]);
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliver, getQuery, postRaw } from '../../support/deliver.mjs';
 import type { Row } from '../../support/dataTables.mjs';
 import type { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
+import { pollUntil, sleep } from '../../support/process.mjs';
 import { n8nVersion } from '../../support/n8n.mjs';
 import {
 	GENSEE_QA_XML,
@@ -38,7 +39,6 @@ import {
 	type RecipeSetup,
 } from '../../support/recipes.mjs';
 import type { Sink } from './harness/sink.mjs';
-import { waitUntil } from './harness/waiting.mjs';
 
 const VERSION = n8nVersion();
 const PICK_TABLES_BY_ID = VERSION.startsWith('1.');
@@ -192,20 +192,22 @@ async function waitForExecutions(
 	count: number,
 	timeoutMs = 60_000,
 ): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const records = await n8n.executionRecords(workflowId);
-		if (
-			records.filter((record) => record.status !== 'running' && record.status !== 'new').length >=
-			count
-		)
-			return;
-		if (Date.now() > deadline)
-			throw new Error(
-				`${workflowId}: ${records.length} execution(s), not ${count} finished\n${n8n.log().slice(-3000)}`,
+	let recorded = 0;
+	await pollUntil(
+		async () => {
+			const records = await n8n.executionRecords(workflowId);
+			recorded = records.length;
+			return (
+				records.filter((record) => record.status !== 'running' && record.status !== 'new').length >=
+				count
 			);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
+		},
+		{
+			timeout: timeoutMs,
+			describe: () => `${count} finished execution(s) of ${workflowId} (${recorded} recorded)`,
+			logSource: n8n,
+		},
+	);
 }
 
 /** Every execution of the workflow so far succeeded (a failed one would hide behind a missing request). */
@@ -356,7 +358,7 @@ describe(`recipes in n8n ${VERSION}`, () => {
 		// And live ones now: the sample attendee joins and leaves; 103 is not a recipe event.
 		for (const action of ['101', '103', '107']) {
 			expect((await deliver(url, getQuery(genseeActionSample(action)))).status).toBe(200);
-			await new Promise((resolve) => setTimeout(resolve, 1_500));
+			await sleep(1_500);
 		}
 		await waitForExecutions(WORKFLOWS.webinarSheet, 2);
 		const before = (await rows('gensee_attendance')).filter((row) => row.classNo === CLASS);
@@ -475,15 +477,12 @@ describe(`recipes in n8n ${VERSION}`, () => {
 		expect(agora.room(REGION, 'deal-intruder')).toBeUndefined();
 		// Looked at every 100 ms: the class is seen started within 100 ms of the call that starts it.
 		let startedAt = 0;
-		await waitUntil(
-			'the class to start',
+		await pollUntil(
 			() => {
 				startedAt = Date.now();
 				return agora.room(REGION, 'deal-4711')?.state === 1;
 			},
-			60_000,
-			n8n,
-			100,
+			{ timeout: 60_000, describe: 'the class to start', logSource: n8n, interval: 100 },
 		);
 		expect(startedAt).toBeGreaterThanOrEqual(Date.parse(booking.startTime));
 		expect(startedAt).toBeLessThan(Date.parse(booking.startTime) + 10_000);
@@ -531,7 +530,7 @@ describe(`recipes in n8n ${VERSION}`, () => {
 			move('offlineUsers', 'student-1', 2, minutes(30));
 			agora.addEvent(REGION, ROOM, 1, { state: 2, endTime: minutes(60) });
 			const posted = await sink.waitFor('/crm/attendance', 2, POLL_WAIT_MS);
-			await new Promise((resolve) => setTimeout(resolve, 2_000));
+			await sleep(2_000);
 			expect(sink.recordsUnder('/crm/attendance')).toHaveLength(2);
 			expect(posted.every((record) => record.headers.authorization === `Bearer ${API_TOKEN}`)).toBe(
 				true,

@@ -13,6 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { n8nVersion } from '../../support/n8n.mjs';
+import { pollUntil } from '../../support/process.mjs';
 import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 import {
 	executionsPerMarker,
@@ -26,7 +27,6 @@ import {
 	TEACHBASE_TARGET,
 	type TargetTally,
 } from './harness/restartLoad.mjs';
-import { waitUntil } from './harness/waiting.mjs';
 
 /** Requests in flight at once to each target. */
 const CONCURRENCY = 6;
@@ -64,12 +64,11 @@ interface Round {
 async function restartUnderLoad(signal: 'SIGTERM' | 'SIGKILL'): Promise<Round> {
 	const markers = new MarkerSource();
 	const streams = new LoadStreams(() => n8n.baseUrl, RESTART_TARGETS, markers, CONCURRENCY);
-	await waitUntil(
-		`${ACKNOWLEDGED_BEFORE_SIGNAL} acknowledged events before the ${signal}`,
-		() => streams.acknowledgedCount() >= ACKNOWLEDGED_BEFORE_SIGNAL,
-		120_000,
-		n8n,
-	);
+	await pollUntil(() => streams.acknowledgedCount() >= ACKNOWLEDGED_BEFORE_SIGNAL, {
+		timeout: 120_000,
+		describe: `${ACKNOWLEDGED_BEFORE_SIGNAL} acknowledged events before the ${signal}`,
+		logSource: n8n,
+	});
 	const signalledAt = Date.now();
 	await n8n.signal(signal);
 	await streams.stop();

@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { n8nVersion } from '../../support/n8n.mjs';
+import { pollUntil, sleep } from '../../support/process.mjs';
 import { startQueueN8n, type QueueN8n } from './harness/queue.mjs';
 import {
 	executionsPerMarker,
@@ -21,7 +22,6 @@ import {
 	tally,
 	type TargetTally,
 } from './harness/restartLoad.mjs';
-import { waitUntil } from './harness/waiting.mjs';
 
 const CONCURRENCY = 6;
 const ACKNOWLEDGED_BEFORE_FAULT = 120;
@@ -63,15 +63,14 @@ async function faultUnderLoad(fault: Fault): Promise<Round> {
 		markers,
 		CONCURRENCY,
 	);
-	await waitUntil(
-		`${ACKNOWLEDGED_BEFORE_FAULT} acknowledged events before the fault`,
-		() => streams.acknowledgedCount() >= ACKNOWLEDGED_BEFORE_FAULT,
-		120_000,
-	);
+	await pollUntil(() => streams.acknowledgedCount() >= ACKNOWLEDGED_BEFORE_FAULT, {
+		timeout: 120_000,
+		describe: `${ACKNOWLEDGED_BEFORE_FAULT} acknowledged events before the fault`,
+	});
 	if (fault === 'Redis down') {
 		await n8n.interruptRedis(REDIS_DOWN_MS);
 		// Let the stream run on a while once Redis is back.
-		await new Promise((resolve) => setTimeout(resolve, 5_000));
+		await sleep(5_000);
 		await streams.stop();
 	} else {
 		await n8n.signalWebhookProcessor(fault);
@@ -123,13 +122,18 @@ describe(`restart under load in queue mode (n8n ${n8nVersion()}, PostgreSQL, Red
 					round.tallies.map((row) => [row.target, []]),
 				);
 				// Queued means run: the workers finish every acknowledged event.
-				let unfinished: string[];
-				const deadline = Date.now() + 180_000;
-				do {
-					unfinished = await round.unfinished();
-					if (unfinished.length === 0) break;
-					await new Promise((resolve) => setTimeout(resolve, 1_000));
-				} while (Date.now() < deadline);
+				let unfinished: string[] = [];
+				await pollUntil(
+					async () => {
+						unfinished = await round.unfinished();
+						return unfinished.length === 0;
+					},
+					{
+						timeout: 180_000,
+						interval: 1_000,
+						describe: () => `the workers to finish ${unfinished.join(', ')}`,
+					},
+				);
 				expect(unfinished).toEqual([]);
 			},
 		);

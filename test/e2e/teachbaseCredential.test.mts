@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTeachbaseServer } from '../../support/fakes/teachbaseServer.mjs';
 import { n8nVersion } from '../../support/n8n.mjs';
 import { RestSession } from '../../support/n8nRest.mjs';
+import { pollUntil } from '../../support/process.mjs';
 import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 
 const CLIENT_ID = 'tb-credential-client';
@@ -21,15 +22,19 @@ beforeAll(async () => {
 	teachbase = await FakeTeachbaseServer.start({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
 	n8n = await startN8n({ credentials: [], workflows: [], substitutions: {}, webhooks: [] });
 	// n8n may drop the first connections while it mounts its REST API on a busy machine.
-	for (let attempt = 1; ; attempt++) {
-		try {
-			session = await RestSession.asOwner(n8n.baseUrl);
-			break;
-		} catch (error) {
-			if (attempt >= 20) throw error;
-			await new Promise((resolve) => setTimeout(resolve, 1000));
-		}
-	}
+	let lastError: unknown;
+	session = await pollUntil(
+		() =>
+			RestSession.asOwner(n8n.baseUrl).catch((error: unknown) => {
+				lastError = error;
+				return undefined;
+			}),
+		{
+			timeout: 60_000,
+			interval: 1_000,
+			describe: () => `an owner session (last error: ${String(lastError)})`,
+		},
+	);
 }, 300_000);
 
 afterAll(async () => {

@@ -4,8 +4,7 @@
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
 
-export const sleep = (ms: number): Promise<void> =>
-	new Promise((resolve) => setTimeout(resolve, ms));
+import { pollUntil, sleep } from '../../../support/process.mjs';
 
 export async function waitForText(
 	page: Page,
@@ -13,17 +12,18 @@ export async function waitForText(
 	text: string | RegExp,
 	timeoutMs = 60_000,
 ): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
 	let seen = '';
-	while (Date.now() < deadline) {
-		seen = await page
-			.$eval(selector, (element) => (element as unknown as { innerText: string }).innerText ?? '')
-			.catch(() => '');
-		if (typeof text === 'string' ? seen.includes(text) : text.test(seen)) return seen;
-		await sleep(250);
-	}
-	throw new Error(
-		`"${String(text)}" did not appear in ${selector}; it shows:\n${seen.slice(0, 2000)}`,
+	return await pollUntil(
+		async () => {
+			seen = await page
+				.$eval(selector, (element) => (element as unknown as { innerText: string }).innerText ?? '')
+				.catch(() => '');
+			return (typeof text === 'string' ? seen.includes(text) : text.test(seen)) && seen;
+		},
+		{
+			timeout: timeoutMs,
+			describe: () => `"${String(text)}" in ${selector}; it shows:\n${seen.slice(0, 2000)}`,
+		},
 	);
 }
 
@@ -34,20 +34,23 @@ export async function findByText(
 	text: string | RegExp,
 	timeoutMs = 30_000,
 ): Promise<ElementHandle> {
-	const deadline = Date.now() + timeoutMs;
 	let labels: string[] = [];
-	while (Date.now() < deadline) {
-		labels = [];
-		for (const element of await page.$$(selector)) {
-			const label = await element.evaluate((node) => (node.textContent ?? '').trim());
-			const matches = typeof text === 'string' ? label === text : text.test(label);
-			if (matches && (await element.isVisible())) return element;
-			if (label !== '') labels.push(label);
-		}
-		await sleep(250);
-	}
-	throw new Error(
-		`nothing visible matches ${String(text)} in ${selector}; seen: ${labels.join(' | ')}`,
+	return await pollUntil(
+		async () => {
+			labels = [];
+			for (const element of await page.$$(selector)) {
+				const label = await element.evaluate((node) => (node.textContent ?? '').trim());
+				const matches = typeof text === 'string' ? label === text : text.test(label);
+				if (matches && (await element.isVisible())) return element;
+				if (label !== '') labels.push(label);
+			}
+			return undefined;
+		},
+		{
+			timeout: timeoutMs,
+			describe: () =>
+				`something visible matching ${String(text)} in ${selector}; seen: ${labels.join(' | ')}`,
+		},
 	);
 }
 

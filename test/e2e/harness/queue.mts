@@ -19,8 +19,10 @@ import {
 	runN8nCommand,
 	stagePackage,
 	workerHealthEnvironment,
+	waitForHealthy,
 	type N8nInstall,
 } from '../../../support/n8n.mjs';
+import { ManagedProcess, sleep } from '../../../support/process.mjs';
 import {
 	activationCommand,
 	ENCRYPTION_KEY,
@@ -29,13 +31,7 @@ import {
 	workflowIds,
 	type ExecutionRow,
 } from '../../../support/startN8n.mjs';
-import {
-	ManagedProcess,
-	startPostgres,
-	startRedis,
-	type PostgresServer,
-	type RedisServer,
-} from './services.mjs';
+import { startPostgres, startRedis, type PostgresServer, type RedisServer } from './services.mjs';
 
 const DATABASE = 'n8n';
 export const WORKER_CONCURRENCY = 5;
@@ -157,7 +153,10 @@ export class QueueN8n {
 		await this.waitHealthy(this.byRole('webhook'), '/healthz');
 		for (const worker of this.workers()) await this.waitHealthy(worker, '/healthz/readiness');
 		for (const hook of options.webhooks) {
-			await waitForWebhook(`${this.webhookProcessorUrl}/webhook/${hook}`);
+			await waitForWebhook(
+				`${this.webhookProcessorUrl}/webhook/${hook}`,
+				this.byRole('webhook').process,
+			);
 		}
 	}
 
@@ -190,7 +189,10 @@ export class QueueN8n {
 		await this.spawn('webhook', ['webhook'], this.webhookSettings);
 		await this.waitHealthy(this.byRole('webhook'), '/healthz');
 		for (const hook of this.webhookPaths) {
-			await waitForWebhook(`${this.webhookProcessorUrl}/webhook/${hook}`);
+			await waitForWebhook(
+				`${this.webhookProcessorUrl}/webhook/${hook}`,
+				this.byRole('webhook').process,
+			);
 		}
 	}
 
@@ -202,7 +204,7 @@ export class QueueN8n {
 		const redis = this.redis;
 		if (!redis) throw new Error('Redis is not running');
 		await redis.process.signal('SIGKILL');
-		await new Promise((resolve) => setTimeout(resolve, downMs));
+		await sleep(downMs);
 		this.redis = await startRedis(path.join(this.rootDir, 'redis'), {
 			port: redis.port,
 			persistent: redis.persistent,
@@ -288,25 +290,8 @@ export class QueueN8n {
 		this.processes.push({ role, baseUrl, process: child });
 	}
 
-	private async waitHealthy(
-		entry: N8nProcess,
-		healthPath: string,
-		timeoutMs = 180_000,
-	): Promise<void> {
-		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline) {
-			entry.process.assertRunning();
-			try {
-				const response = await fetch(`${entry.baseUrl}${healthPath}`);
-				if (response.status === 200) return;
-			} catch {
-				// not listening yet
-			}
-			await new Promise((resolve) => setTimeout(resolve, 250));
-		}
-		throw new Error(
-			`n8n ${entry.role} was not healthy within ${timeoutMs} ms\n${entry.process.log().slice(-4000)}`,
-		);
+	private async waitHealthy(entry: N8nProcess, healthPath: string): Promise<void> {
+		await waitForHealthy(entry.baseUrl, entry.process, { healthPath });
 	}
 }
 

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { deliver } from '../../../support/deliver.mjs';
+import { sleep } from '../../../support/process.mjs';
 import { qingsuyunSample } from '../../../support/samples/qingsuyun.mjs';
 import { genseeActionSample } from '../../../support/samples/gensee.mjs';
 import { teachbaseSample } from '../../../support/samples/teachbase.mjs';
@@ -162,7 +163,7 @@ export class LoadStreams {
 			);
 			outcomes.push(outcome);
 			// A refused connection answers at once: do not spin while n8n is down.
-			if (outcome.status === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
+			if (outcome.status === undefined) await sleep(50);
 		}
 	}
 }

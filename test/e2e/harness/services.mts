@@ -3,7 +3,7 @@
  * (Debian's `redis-server`, installed with apt-get when missing) and a throwaway PostgreSQL 15
  * cluster. Each runs as a foreground child in its own process group and is stopped by its pid.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chown, mkdir } from 'node:fs/promises';
 import { connect } from 'node:net';
@@ -11,102 +11,25 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 import { freePort } from '../../../support/n8n.mjs';
-import { killGroup } from '../../../support/startN8n.mjs';
+import { ManagedProcess, pollUntil } from '../../../support/process.mjs';
 
 const execFileAsync = promisify(execFile);
 
 const POSTGRES_BIN = '/usr/lib/postgresql/15/bin';
 
-/** A long-running child in its own process group, with its output kept for diagnostics. */
-export class ManagedProcess {
-	private output = '';
-	private readonly exited: Promise<void>;
-
-	constructor(
-		readonly name: string,
-		private readonly child: ChildProcess,
-		private readonly stopSignal: NodeJS.Signals = 'SIGTERM',
-	) {
-		child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
-		child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
-		this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-		// If the test process dies without its afterAll hooks, nothing it started may outlive it.
-		const pid = child.pid;
-		if (pid !== undefined) process.once('exit', () => killGroup(pid, 'SIGKILL'));
-	}
-
-	static spawn(
-		name: string,
-		command: string,
-		args: string[],
-		options: { env?: NodeJS.ProcessEnv; cwd?: string; stopSignal?: NodeJS.Signals } = {},
-	): ManagedProcess {
-		const child = spawn(command, args, {
-			env: options.env ?? process.env,
-			cwd: options.cwd,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true,
-		});
-		return new ManagedProcess(name, child, options.stopSignal);
-	}
-
-	log(): string {
-		return this.output;
-	}
-
-	isRunning(): boolean {
-		return this.child.exitCode === null && this.child.signalCode === null;
-	}
-
-	/** Throws with the process's own output if it has exited. */
-	assertRunning(): void {
-		if (!this.isRunning()) {
-			throw new Error(
-				`${this.name} exited (code ${String(this.child.exitCode)}, signal ${String(this.child.signalCode)})\n${this.output.slice(-4000)}`,
-			);
-		}
-	}
-
-	/**
-	 * Sends a signal as an operator or the system would (SIGTERM to the process, SIGKILL to its
-	 * whole group) and waits until the process has exited; what is left of its group goes too.
-	 */
-	async signal(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
-		const pid = this.child.pid;
-		if (pid === undefined || !this.isRunning()) throw new Error(`${this.name} is not running`);
-		if (signal === 'SIGKILL') killGroup(pid, 'SIGKILL');
-		else this.child.kill('SIGTERM');
-		await this.exited;
-		killGroup(pid, 'SIGKILL');
-	}
-
-	async stop(timeoutMs = 20_000): Promise<void> {
-		const pid = this.child.pid;
-		if (pid === undefined || !this.isRunning()) return;
-		killGroup(pid, this.stopSignal);
-		const timeout = new Promise<'timeout'>((resolve) =>
-			setTimeout(() => resolve('timeout'), timeoutMs),
-		);
-		if ((await Promise.race([this.exited, timeout])) === 'timeout') {
-			killGroup(pid, 'SIGKILL');
-			await this.exited;
-		}
-	}
-}
-
+/** Waits until a service answers `probe`; ends at once, with its output, if it exits meanwhile. */
 async function until(
 	what: string,
 	probe: () => Promise<boolean>,
 	owner: ManagedProcess,
-	timeoutMs = 60_000,
 ): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		owner.assertRunning();
-		if (await probe()) return;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`${what} was not ready within ${timeoutMs} ms\n${owner.log().slice(-4000)}`);
+	await pollUntil(probe, {
+		timeout: 60_000,
+		interval: 200,
+		describe: what,
+		abortIf: () => owner.assertRunning(),
+		logSource: owner,
+	});
 }
 
 // ---------------------------------------------------------------- Redis
@@ -211,7 +134,7 @@ export async function startRedis(
 		],
 		{ cwd: workDir },
 	);
-	await until('Redis', () => redisAnswersPing(port), redis);
+	await until('Redis to answer PING', () => redisAnswersPing(port), redis);
 	return { port, persistent, process: redis };
 }
 
@@ -325,7 +248,7 @@ export async function startPostgres(workDir: string): Promise<PostgresServer> {
 			.map((line) => line.split('\t'));
 	};
 	await until(
-		'PostgreSQL',
+		'PostgreSQL to answer a query',
 		async () => {
 			try {
 				await query('postgres', 'select 1');

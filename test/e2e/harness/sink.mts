@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 
+import { pollUntil } from '../../../support/process.mjs';
+
 export interface SinkRecord {
 	/** The request path, e.g. `/qingsuyun-basic/0`: which workflow and which trigger output. */
 	path: string;
@@ -65,19 +67,20 @@ export class Sink {
 
 	/** Waits until `count` records have arrived at `path` (or any path starting with it). */
 	async waitFor(pathPrefix: string, count = 1, timeoutMs = 30_000): Promise<SinkRecord[]> {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const matching = this.recordsUnder(pathPrefix);
-			if (matching.length >= count) return matching;
-			if (Date.now() > deadline) {
-				throw new Error(
-					`sink: expected ${count} record(s) at ${pathPrefix}, got ${matching.length}: ${JSON.stringify(
+		return await pollUntil(
+			() => {
+				const matching = this.recordsUnder(pathPrefix);
+				return matching.length >= count && matching;
+			},
+			{
+				timeout: timeoutMs,
+				interval: 100,
+				describe: () =>
+					`sink: ${count} record(s) at ${pathPrefix}, got ${this.recordsUnder(pathPrefix).length}: ${JSON.stringify(
 						this.records.map((record) => record.path),
 					)}`,
-				);
-			}
-			await new Promise((resolve) => setTimeout(resolve, 100));
-		}
+			},
+		);
 	}
 
 	/** Waits until at least one record at `path` satisfies `predicate`; returns all that do. */
@@ -86,13 +89,13 @@ export class Sink {
 		predicate: (body: Record<string, unknown>) => boolean,
 		timeoutMs = 30_000,
 	): Promise<SinkRecord[]> {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const matching = this.recordsAt(path).filter((record) => predicate(record.body));
-			if (matching.length > 0) return matching;
-			if (Date.now() > deadline) throw new Error(`sink: no matching record at ${path}`);
-			await new Promise((resolve) => setTimeout(resolve, 100));
-		}
+		return await pollUntil(
+			() => {
+				const matching = this.recordsAt(path).filter((record) => predicate(record.body));
+				return matching.length > 0 && matching;
+			},
+			{ timeout: timeoutMs, interval: 100, describe: `sink: a matching record at ${path}` },
+		);
 	}
 
 	async close(): Promise<void> {
