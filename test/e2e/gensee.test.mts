@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
 	GENSEE_CO_BROWSE,
@@ -12,8 +12,9 @@ import {
 } from '../../support/samples/gensee.mjs';
 import type { Delivery } from '../../support/samples/types.mjs';
 import { deliver, getQuery, postRaw, type DeliveryReply } from '../../support/deliver.mjs';
-import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
-import { Sink } from './harness/sink.mjs';
+import type { RunningN8n } from '../../support/startN8n.mjs';
+import type { Sink } from './harness/sink.mjs';
+import { webhookSuite } from './harness/webhookSuite.mjs';
 
 const TOKEN = 'gs-e2e-token-1c9d4e7a20b6f358';
 const OPEN = { workflowId: 'gsOpenFlow000001', hook: 'gs-open' };
@@ -23,20 +24,10 @@ const ROUTED = { workflowId: 'gsRoutedFlow0001', hook: 'gs-routed' };
 let n8n: RunningN8n;
 let sink: Sink;
 
-beforeAll(async () => {
-	sink = await Sink.start();
-	n8n = await startN8n({
-		credentials: ['gensee.credentials.json'],
-		workflows: ['gensee.workflows.json'],
-		substitutions: { SINK_URL: sink.url, GENSEE_TOKEN: TOKEN },
-		webhooks: [OPEN, TOKEN_FLOW, ROUTED].map(({ hook }) => `${hook}/gensee`),
-	});
-});
-
-afterAll(async () => {
-	await n8n?.stop();
-	await sink?.close();
-});
+webhookSuite(
+	{ platform: 'gensee', credential: { GENSEE_TOKEN: TOKEN }, hooks: [OPEN, TOKEN_FLOW, ROUTED] },
+	(suite) => ({ n8n, sink } = suite),
+);
 
 async function send(
 	hook: string,

@@ -1,13 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { QINGSUYUN_SAMPLE_TYPES, qingsuyunSample } from '../../support/samples/qingsuyun.mjs';
 import { deliver, postRaw, type DeliveryReply } from '../../support/deliver.mjs';
 import { REPO_ROOT } from '../../support/n8n.mjs';
-import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
-import { Sink } from './harness/sink.mjs';
+import type { RunningN8n } from '../../support/startN8n.mjs';
+import type { Sink } from './harness/sink.mjs';
+import { webhookSuite } from './harness/webhookSuite.mjs';
 
 const SECRET = '2918148edb9a4939857a8b3a387127f6';
 const BASIC = { workflowId: 'qsyBasicFlow0001', hook: 'qsy-basic' };
@@ -17,20 +18,14 @@ const ROUTED = { workflowId: 'qsyRoutedFlow001', hook: 'qsy-routed' };
 let n8n: RunningN8n;
 let sink: Sink;
 
-beforeAll(async () => {
-	sink = await Sink.start();
-	n8n = await startN8n({
-		credentials: ['qingsuyun.credentials.json'],
-		workflows: ['qingsuyun.workflows.json'],
-		substitutions: { SINK_URL: sink.url, QINGSUYUN_SECRET: SECRET },
-		webhooks: [BASIC, FILTERED, ROUTED].map(({ hook }) => `${hook}/qingsuyun`),
-	});
-});
-
-afterAll(async () => {
-	await n8n?.stop();
-	await sink?.close();
-});
+webhookSuite(
+	{
+		platform: 'qingsuyun',
+		credential: { QINGSUYUN_SECRET: SECRET },
+		hooks: [BASIC, FILTERED, ROUTED],
+	},
+	(suite) => ({ n8n, sink } = suite),
+);
 
 function url(hook: string): string {
 	return n8n.webhookUrl(hook, 'qingsuyun');

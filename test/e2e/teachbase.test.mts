@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
 	TEACHBASE_SAMPLE_EVENTS,
@@ -7,8 +7,9 @@ import {
 	teachbaseSample,
 } from '../../support/samples/teachbase.mjs';
 import { deliver, postRaw } from '../../support/deliver.mjs';
-import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
-import { Sink } from './harness/sink.mjs';
+import type { RunningN8n } from '../../support/startN8n.mjs';
+import type { Sink } from './harness/sink.mjs';
+import { webhookSuite } from './harness/webhookSuite.mjs';
 
 const TOKEN = 'tb-e2e-token-7f3a9c2e41d8b605';
 const OPEN = { workflowId: 'tbOpenFlow000001', hook: 'tb-open' };
@@ -18,20 +19,14 @@ const ROUTED = { workflowId: 'tbRoutedFlow0001', hook: 'tb-routed' };
 let n8n: RunningN8n;
 let sink: Sink;
 
-beforeAll(async () => {
-	sink = await Sink.start();
-	n8n = await startN8n({
-		credentials: ['teachbase.credentials.json'],
-		workflows: ['teachbase.workflows.json'],
-		substitutions: { SINK_URL: sink.url, TEACHBASE_TOKEN: TOKEN },
-		webhooks: [OPEN, TOKEN_FLOW, ROUTED].map(({ hook }) => `${hook}/teachbase`),
-	});
-});
-
-afterAll(async () => {
-	await n8n?.stop();
-	await sink?.close();
-});
+webhookSuite(
+	{
+		platform: 'teachbase',
+		credential: { TEACHBASE_TOKEN: TOKEN },
+		hooks: [OPEN, TOKEN_FLOW, ROUTED],
+	},
+	(suite) => ({ n8n, sink } = suite),
+);
 
 async function post(
 	hook: string,
