@@ -28,13 +28,18 @@ async function nextRecords(
 	return records.slice(before).map((record) => record.body);
 }
 
-/** Executions run concurrently, so items arrive in any order: pick them by a field. */
-function pick(
-	items: Array<Record<string, unknown>>,
+/**
+ * The next item at `path` for each of `values`. Executions run concurrently, so items arrive in
+ * any order: each is picked by its `key` field.
+ */
+async function nextByField(
+	path: string,
+	before: number,
 	key: string,
-	value: unknown,
-): Record<string, unknown> | undefined {
-	return items.find((item) => item[key] === value);
+	values: unknown[],
+): Promise<Array<Record<string, unknown> | undefined>> {
+	const items = await nextRecords(path, before, values.length);
+	return values.map((value) => items.find((item) => item[key] === value));
 }
 
 describe('Gensee Trigger in a real n8n', () => {
@@ -67,9 +72,7 @@ describe('Gensee Trigger in a real n8n', () => {
 			OPEN.hook,
 			getQuery({ classno: 'abc', operator: '12345678901234567', action: '101', totalusernum: '5' }),
 		);
-		const items = await nextRecords('/gs-open/0', before, 2);
-		const left = pick(items, 'event', '110');
-		const joined = pick(items, 'event', '101');
+		const [left, joined] = await nextByField('/gs-open/0', before, 'event', ['110', '101']);
 		expect(left).toMatchObject({
 			eventName: 'User left abnormally',
 			category: 'leave',
@@ -90,9 +93,10 @@ describe('Gensee Trigger in a real n8n', () => {
 			status: 200,
 			text: '',
 		});
-		const items = await nextRecords('/gs-open/0', before, 2);
-		const first = pick(items, 'questionId', '715da0dc-34a2-375e-bb6e-128eabe754bc');
-		const second = pick(items, 'questionId', '9a0c2f4e-1b7d-4a35-9e0f-3c1d2b4a5e6f');
+		const [first, second] = await nextByField('/gs-open/0', before, 'questionId', [
+			'715da0dc-34a2-375e-bb6e-128eabe754bc',
+			'9a0c2f4e-1b7d-4a35-9e0f-3c1d2b4a5e6f',
+		]);
 		expect(first).toMatchObject({
 			event: 'qa.client',
 			webcastId: 'f35e1dcfcfa944d5ae5eab69341e8507',
@@ -144,9 +148,10 @@ describe('Gensee Trigger in a real n8n', () => {
 		expect(rollCall.text).toContain('签到成功');
 		const endPage = await suite.send(OPEN.hook, genseeDelivery('endPage'));
 		expect(endPage.text).toContain('Thank you for attending');
-		const items = await nextRecords('/gs-open/0', before, 2);
-		const rollItem = pick(items, 'event', 'rollCall');
-		const endItem = pick(items, 'event', 'endPage');
+		const [rollItem, endItem] = await nextByField('/gs-open/0', before, 'event', [
+			'rollCall',
+			'endPage',
+		]);
 		expect(rollItem).toMatchObject({ event: 'rollCall', ...GENSEE_ROLL_CALL });
 		expect(endItem).toMatchObject({ event: 'endPage', ...GENSEE_END_PAGE });
 	});

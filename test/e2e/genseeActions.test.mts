@@ -6,7 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { FakeGenseeServer, type JsonObject } from '../../support/fakes/genseeServer.mjs';
+import {
+	FakeGenseeServer,
+	rollCallRecord,
+	type JsonObject,
+} from '../../support/fakes/genseeServer.mjs';
 import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 import { ownerCredentialTester, type CredentialTester } from './harness/credentialTest.mjs';
 import { executeSuite } from './harness/executeSuite.mjs';
@@ -171,17 +175,13 @@ describe('Gensee node in n8n (n8n execute)', () => {
 			submitTime: at(1, 5),
 			published: 'true',
 		});
-		gensee.addRollCall(ROOM_ATTENDANCE, {
-			startTime: at(8, 30),
-			endTime: at(8, 31),
-			total: 2,
-			present: 1,
-			absent: 1,
-			users: [
-				{ id: 1000000007, name: 'Ann', present: 'true' },
-				{ id: 1000000008, name: 'Bob', present: 'false' },
-			],
-		});
+		gensee.addRollCall(
+			ROOM_ATTENDANCE,
+			rollCallRecord(at(8, 30), at(8, 31), [
+				{ id: 1000000007, name: 'Ann', present: true },
+				{ id: 1000000008, name: 'Bob', present: false },
+			]),
+		);
 		const before = gensee.calls('export/rollcall').length;
 		const out = await n8n.items('genseeActAttend2');
 		expect(
@@ -241,15 +241,7 @@ describe('Gensee node in n8n (n8n execute)', () => {
 describe('genseeApi credential test in n8n', () => {
 	let n8n: RunningN8n;
 	let tester: CredentialTester;
-	const good = (overrides: Record<string, string> = {}) => ({
-		site: gensee.url,
-		siteKind: 'training',
-		loginName: LOGIN,
-		password: PASSWORD,
-		sec: 'plain',
-		timeZone: 'Asia/Shanghai',
-		...overrides,
-	});
+	const good = (overrides?: Record<string, string>) => gensee.credentialData(overrides);
 
 	beforeAll(async () => {
 		n8n = await startN8n({ credentials: [], workflows: [], substitutions: {}, webhooks: [] });

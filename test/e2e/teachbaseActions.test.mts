@@ -12,6 +12,16 @@ import { executeSuite } from './harness/executeSuite.mjs';
 const CLIENT_ID = 'tb-e2e-client-7f3a';
 const CLIENT_SECRET = 'tb-e2e-secret-9c41d2e8b6';
 const WRONG_SECRET = 'tb-e2e-wrong-secret-5a0e';
+/** The person the people workflow creates, as Teachbase stores and returns them. */
+const NEW_HIRE = {
+	email: 'new.hire@example.com',
+	name: 'Nina',
+	last_name: 'Hire',
+	phone: '+79001234567',
+	external_id: 'HR-42',
+	lang: 'en',
+	labels: { '3': '12', '5': '20' },
+};
 
 let teachbase: FakeTeachbaseServer;
 let bigCourse: number;
@@ -126,30 +136,10 @@ describe('Teachbase node in n8n (n8n execute)', () => {
 	it('creates a person with external ID and labels, enrols them by ID and by email, and flags a repeated enrolment', async () => {
 		const { byNode: out, output } = await n8n.run('tbActPeople00001');
 		const created = out['Create User']?.[0];
-		expect(created).toMatchObject({
-			email: 'new.hire@example.com',
-			name: 'Nina',
-			last_name: 'Hire',
-			phone: '+79001234567',
-			external_id: 'HR-42',
-			lang: 'en',
-			labels: { '3': '12', '5': '20' },
-		});
+		expect(created).toMatchObject(NEW_HIRE);
 		const createCall = teachbase.requests.find((request) => request.path.endsWith('/users/create'));
 		expect(createCall?.body).toEqual({
-			users: [
-				{
-					email: 'new.hire@example.com',
-					name: 'Nina',
-					last_name: 'Hire',
-					phone: '+79001234567',
-					external_id: 'HR-42',
-					lang: 'en',
-					role_id: 1,
-					auth_type: 0,
-					labels: { '3': '12', '5': '20' },
-				},
-			],
+			users: [{ ...NEW_HIRE, role_id: 1, auth_type: 0 }],
 			options: { activate: true, skip_notify_new_users: true },
 		});
 		const userId = created?.id;
