@@ -100,6 +100,23 @@ export function md5Hex(text: string): string {
 const ROOM_TOKENS = ['teacherToken', 'assistantToken', 'studentToken', 'studentClientToken'];
 const WEBCAST_TOKENS = ['organizerToken', 'panelistToken', 'attendeeToken'];
 
+/** A roll call's export record as Gensee keeps it: the counts follow from who answered. */
+export function rollCallRecord(
+	startTime: number,
+	endTime: number,
+	users: Array<{ id: number; name: string; present: boolean }>,
+): JsonObject {
+	const present = users.filter((user) => user.present).length;
+	return {
+		startTime,
+		endTime,
+		total: users.length,
+		present,
+		absent: users.length - present,
+		users: users.map((user) => ({ ...user, present: String(user.present) })),
+	};
+}
+
 export class FakeGenseeServer {
 	readonly requests: RecordedCall[] = [];
 	/** `http://127.0.0.1:<port>`: what goes in the credential's site address. */
@@ -119,6 +136,19 @@ export class FakeGenseeServer {
 		const fake = new FakeGenseeServer(options);
 		await fake.listen();
 		return fake;
+	}
+
+	/** The genseeApi credential that signs in to this fake: a training site, plain password. */
+	credentialData(overrides: Record<string, string> = {}): Record<string, string> {
+		return {
+			site: this.url,
+			siteKind: 'training',
+			loginName: this.options.loginName,
+			password: this.options.password,
+			sec: 'plain',
+			timeZone: 'Asia/Shanghai',
+			...overrides,
+		};
 	}
 
 	private async listen(): Promise<void> {

@@ -4,28 +4,15 @@
  * operations; each node's output is read from the run data n8n prints, and the fake's state
  * shows what Agora was asked to do.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-import {
-	ensureN8nInstalled,
-	freePort,
-	n8nEnvironment,
-	runN8nCommand,
-	stagePackage,
-	type N8nInstall,
-} from '../../support/n8n.mjs';
 import { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
-import { ENCRYPTION_KEY, renderFixture } from '../../support/startN8n.mjs';
-import { executeFailingWorkflow, executeWorkflowItems, type Items } from './harness/n8nExecute.mjs';
 import {
 	APP_ID,
 	CERTIFICATE,
 	agoraCredentialSubstitutions,
 } from '../../support/fakes/agoraApp.mjs';
+import { executeSuite } from './harness/executeSuite.mjs';
 
 const REGION = 'eu';
 const ROOM_ODD = 'maths #101 ?a=b&c=100%';
@@ -34,55 +21,31 @@ const ROOM_EVENTS = 'room-events';
 const ROOM_ATTENDANCE = 'attendance #7 & co';
 
 let agora: FakeAgoraServer;
-let install: N8nInstall;
-let userFolder: string;
-let env: NodeJS.ProcessEnv;
 
-/** Runs a saved workflow with `n8n execute` and returns each node's output items by node name. */
-async function execute(workflowId: string): Promise<Record<string, Items>> {
-	return await executeWorkflowItems(install, env, workflowId);
-}
-
-beforeAll(async () => {
-	agora = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
-	install = await ensureN8nInstalled();
-	userFolder = await mkdtemp(path.join(tmpdir(), 'edu-events-agora-actions-'));
-	await stagePackage(userFolder);
-	env = n8nEnvironment({
-		install,
-		userFolder,
-		port: await freePort(),
-		brokerPort: await freePort(),
-		extra: { N8N_ENCRYPTION_KEY: ENCRYPTION_KEY },
-	});
-	const renderDir = path.join(userFolder, 'fixtures');
-	await mkdir(renderDir, { recursive: true });
-	const substitutions = {
-		...agoraCredentialSubstitutions(agora.url),
-		ROOM_ODD,
-		ROOM_USERS,
-		ROOM_EVENTS,
-		ROOM_ATTENDANCE,
-	};
-	const credentials = await renderFixture(
-		'agoraTrigger.credentials.json',
-		substitutions,
-		renderDir,
-	);
-	await runN8nCommand(install, ['import:credentials', `--input=${credentials}`], env);
-	const workflows = await renderFixture('agoraClassroom.workflows.json', substitutions, renderDir);
-	await runN8nCommand(install, ['import:workflow', `--input=${workflows}`], env);
-	expect((await readFile(workflows, 'utf8')).includes('{{')).toBe(false);
-}, 300_000);
+const n8n = executeSuite({
+	name: 'agora-actions',
+	credentials: 'agoraTrigger.credentials.json',
+	workflows: 'agoraClassroom.workflows.json',
+	unfilled: '{{',
+	async prepare() {
+		agora = await FakeAgoraServer.start({ appId: APP_ID, appCertificate: CERTIFICATE });
+		return {
+			...agoraCredentialSubstitutions(agora.url),
+			ROOM_ODD,
+			ROOM_USERS,
+			ROOM_EVENTS,
+			ROOM_ATTENDANCE,
+		};
+	},
+});
 
 afterAll(async () => {
 	await agora?.stop();
-	if (userFolder) await rm(userFolder, { recursive: true, force: true });
 });
 
 describe('Agora Classroom node in n8n (n8n execute)', () => {
 	it('creates, re-creates, starts, changes and ends a classroom whose ID needs encoding', async () => {
-		const out = await execute('agoraActRooms001');
+		const out = await n8n.items('agoraActRooms001');
 		expect(out.Create).toEqual([
 			expect.objectContaining({
 				roomUuid: ROOM_ODD,
@@ -135,7 +98,7 @@ describe('Agora Classroom node in n8n (n8n execute)', () => {
 			userProperties: { nickname: 'annie' },
 		});
 		agora.addUser(REGION, ROOM_USERS, { userUuid: 'student-2', userName: 'Bob', role: 2 });
-		const out = await execute('agoraActUsers001');
+		const out = await n8n.items('agoraActUsers001');
 		expect(out['Get User']).toEqual([
 			expect.objectContaining({
 				roomUuid: ROOM_USERS,
@@ -164,7 +127,7 @@ describe('Agora Classroom node in n8n (n8n execute)', () => {
 	}, 120_000);
 
 	it('records (web page with pause and resume, composite), lists recordings, opens and closes breakout groups', async () => {
-		const out = await execute('agoraActRecord01');
+		const out = await n8n.items('agoraActRecord01');
 		expect(out['Start Web Recording']?.[0]).toMatchObject({
 			success: true,
 			recording: 'started',
@@ -218,7 +181,7 @@ describe('Agora Classroom node in n8n (n8n execute)', () => {
 			action: 1,
 			changeProperties: { 'extra.answerState': 1, state: 1, 'extra.popupQuizId': 'q1' },
 		});
-		const out = await execute('agoraActEvents01');
+		const out = await n8n.items('agoraActEvents01');
 		expect(out['All Events']).toHaveLength(243);
 		expect(out['All Events']?.map((item) => item.sequence)).toEqual(
 			Array.from({ length: 243 }, (_, index) => index + 1),
@@ -268,7 +231,7 @@ describe('Agora Classroom node in n8n (n8n execute)', () => {
 		move('offlineUsers', 1, 'cy', at(40));
 		agora.addEvent(REGION, ROOM_ATTENDANCE, 1, { state: 2, endTime: at(60) });
 		move('offlineUsers', 1, 'early', at(70));
-		const out = await execute('agoraActAttend01');
+		const out = await n8n.items('agoraActAttend01');
 		const classTimes = { classStartedAt: iso(0), classEndedAt: iso(60) };
 		expect(out.Attendance).toEqual([
 			{
@@ -363,7 +326,7 @@ describe('Agora Classroom node in n8n (n8n execute)', () => {
 
 	it("fails with Agora's status, code and a hint when the classroom does not exist", async () => {
 		// n8n prints the failed execution, with the node's error, on its log (stdout) and exits non-zero.
-		const failure = await executeFailingWorkflow(install, env, 'agoraActFail0001');
+		const failure = await n8n.failing('agoraActFail0001');
 		expect(failure).toContain('Agora answered HTTP 404, code 20404100: Room not exists!');
 		expect(failure).toContain('check the room ID and the credential');
 		expect(failure).not.toContain(CERTIFICATE);

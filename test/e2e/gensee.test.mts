@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
 	GENSEE_CO_BROWSE,
@@ -11,64 +11,42 @@ import {
 	genseeDelivery,
 } from '../../support/samples/gensee.mjs';
 import type { Delivery } from '../../support/samples/types.mjs';
-import { deliver, getQuery, postRaw, type DeliveryReply } from '../../support/deliver.mjs';
-import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
-import { Sink } from './harness/sink.mjs';
+import { getQuery, postRaw } from '../../support/deliver.mjs';
+import { webhookSuite } from './harness/webhookSuite.mjs';
 
 const TOKEN = 'gs-e2e-token-1c9d4e7a20b6f358';
-const OPEN = { workflowId: 'gsOpenFlow000001', hook: 'gs-open' };
-const TOKEN_FLOW = { workflowId: 'gsTokenFlow00001', hook: 'gs-token' };
-const ROUTED = { workflowId: 'gsRoutedFlow0001', hook: 'gs-routed' };
 
-let n8n: RunningN8n;
-let sink: Sink;
-
-beforeAll(async () => {
-	sink = await Sink.start();
-	n8n = await startN8n({
-		credentials: ['gensee.credentials.json'],
-		workflows: ['gensee.workflows.json'],
-		substitutions: { SINK_URL: sink.url, GENSEE_TOKEN: TOKEN },
-		webhooks: [OPEN, TOKEN_FLOW, ROUTED].map(({ hook }) => `${hook}/gensee`),
-	});
-});
-
-afterAll(async () => {
-	await n8n?.stop();
-	await sink?.close();
-});
-
-async function send(
-	hook: string,
-	delivery: Delivery,
-	extraQuery: Record<string, string> = {},
-): Promise<DeliveryReply> {
-	return await deliver(n8n.webhookUrl(hook, 'gensee'), delivery, extraQuery);
-}
+const suite = webhookSuite('gensee', { GENSEE_TOKEN: TOKEN });
+const { open: OPEN, token: TOKEN_FLOW, routed: ROUTED } = suite.flows;
 
 async function nextRecords(
 	path: string,
 	before: number,
 	count = 1,
 ): Promise<Array<Record<string, unknown>>> {
-	const records = await sink.waitFor(path, before + count);
+	const records = await suite.sink.waitFor(path, before + count);
 	return records.slice(before).map((record) => record.body);
 }
 
-/** Executions run concurrently, so items arrive in any order: pick them by a field. */
-function pick(
-	items: Array<Record<string, unknown>>,
+/**
+ * The next item at `path` for each of `values`. Executions run concurrently, so items arrive in
+ * any order: each is picked by its `key` field.
+ */
+async function nextByField(
+	path: string,
+	before: number,
 	key: string,
-	value: unknown,
-): Record<string, unknown> | undefined {
-	return items.find((item) => item[key] === value);
+	values: unknown[],
+): Promise<Array<Record<string, unknown> | undefined>> {
+	const items = await nextRecords(path, before, values.length);
+	return values.map((value) => items.find((item) => item[key] === value));
 }
 
 describe('Gensee Trigger in a real n8n', () => {
 	it('decodes every status and courseware Action code and answers an empty 200', async () => {
 		for (const action of GENSEE_SAMPLE_ACTIONS) {
-			const before = sink.recordsAt('/gs-open/0').length;
-			const reply = await send(OPEN.hook, genseeDelivery(action));
+			const before = suite.sink.recordsAt('/gs-open/0').length;
+			const reply = await suite.send(OPEN.hook, genseeDelivery(action));
 			expect(reply).toMatchObject({ status: 200, text: '' });
 			const [item] = await nextRecords('/gs-open/0', before);
 			const sample = genseeActionSample(action);
@@ -88,15 +66,13 @@ describe('Gensee Trigger in a real n8n', () => {
 	});
 
 	it('names actions and categories for attendance flows, keeping big uids exact', async () => {
-		const before = sink.recordsAt('/gs-open/0').length;
-		await send(OPEN.hook, genseeDelivery('110'));
-		await send(
+		const before = suite.sink.recordsAt('/gs-open/0').length;
+		await suite.send(OPEN.hook, genseeDelivery('110'));
+		await suite.send(
 			OPEN.hook,
 			getQuery({ classno: 'abc', operator: '12345678901234567', action: '101', totalusernum: '5' }),
 		);
-		const items = await nextRecords('/gs-open/0', before, 2);
-		const left = pick(items, 'event', '110');
-		const joined = pick(items, 'event', '101');
+		const [left, joined] = await nextByField('/gs-open/0', before, 'event', ['110', '101']);
 		expect(left).toMatchObject({
 			eventName: 'User left abnormally',
 			category: 'leave',
@@ -112,14 +88,15 @@ describe('Gensee Trigger in a real n8n', () => {
 	});
 
 	it('turns client Q&A XML into one item per question with its answers', async () => {
-		const before = sink.recordsAt('/gs-open/0').length;
-		expect(await send(OPEN.hook, postRaw(GENSEE_QA_XML, 'text/plain'))).toMatchObject({
+		const before = suite.sink.recordsAt('/gs-open/0').length;
+		expect(await suite.send(OPEN.hook, postRaw(GENSEE_QA_XML, 'text/plain'))).toMatchObject({
 			status: 200,
 			text: '',
 		});
-		const items = await nextRecords('/gs-open/0', before, 2);
-		const first = pick(items, 'questionId', '715da0dc-34a2-375e-bb6e-128eabe754bc');
-		const second = pick(items, 'questionId', '9a0c2f4e-1b7d-4a35-9e0f-3c1d2b4a5e6f');
+		const [first, second] = await nextByField('/gs-open/0', before, 'questionId', [
+			'715da0dc-34a2-375e-bb6e-128eabe754bc',
+			'9a0c2f4e-1b7d-4a35-9e0f-3c1d2b4a5e6f',
+		]);
 		expect(first).toMatchObject({
 			event: 'qa.client',
 			webcastId: 'f35e1dcfcfa944d5ae5eab69341e8507',
@@ -143,8 +120,10 @@ describe('Gensee Trigger in a real n8n', () => {
 	});
 
 	it('reads Q&A XML sent as text/xml too', async () => {
-		const before = sink.recordsAt('/gs-open/0').length;
-		expect(await send(OPEN.hook, postRaw(GENSEE_QA_XML, 'text/xml; charset=utf-8'))).toMatchObject({
+		const before = suite.sink.recordsAt('/gs-open/0').length;
+		expect(
+			await suite.send(OPEN.hook, postRaw(GENSEE_QA_XML, 'text/xml; charset=utf-8')),
+		).toMatchObject({
 			status: 200,
 		});
 		const items = await nextRecords('/gs-open/0', before, 2);
@@ -152,30 +131,34 @@ describe('Gensee Trigger in a real n8n', () => {
 	});
 
 	it('decodes a web Q&A form post', async () => {
-		const before = sink.recordsAt('/gs-open/0').length;
-		expect(await send(OPEN.hook, genseeDelivery('qaWeb'))).toMatchObject({ status: 200, text: '' });
+		const before = suite.sink.recordsAt('/gs-open/0').length;
+		expect(await suite.send(OPEN.hook, genseeDelivery('qaWeb'))).toMatchObject({
+			status: 200,
+			text: '',
+		});
 		const [item] = await nextRecords('/gs-open/0', before);
 		expect(item).toMatchObject({ event: 'qa.web', interface: 'qaWeb', ...GENSEE_WEB_QUESTION });
 	});
 
 	it('shows attendees a page for roll call and the end page, and emits both', async () => {
-		const before = sink.recordsAt('/gs-open/0').length;
-		const rollCall = await send(OPEN.hook, genseeDelivery('rollCall'));
+		const before = suite.sink.recordsAt('/gs-open/0').length;
+		const rollCall = await suite.send(OPEN.hook, genseeDelivery('rollCall'));
 		expect(rollCall.status).toBe(200);
 		expect(rollCall.contentType).toBe('text/html; charset=utf-8');
 		expect(rollCall.text).toContain('签到成功');
-		const endPage = await send(OPEN.hook, genseeDelivery('endPage'));
+		const endPage = await suite.send(OPEN.hook, genseeDelivery('endPage'));
 		expect(endPage.text).toContain('Thank you for attending');
-		const items = await nextRecords('/gs-open/0', before, 2);
-		const rollItem = pick(items, 'event', 'rollCall');
-		const endItem = pick(items, 'event', 'endPage');
+		const [rollItem, endItem] = await nextByField('/gs-open/0', before, 'event', [
+			'rollCall',
+			'endPage',
+		]);
 		expect(rollItem).toMatchObject({ event: 'rollCall', ...GENSEE_ROLL_CALL });
 		expect(endItem).toMatchObject({ event: 'endPage', ...GENSEE_END_PAGE });
 	});
 
 	it('answers the co-browse request with the configured list as UTF-8 JSON', async () => {
-		const before = sink.recordsAt('/gs-open/0').length;
-		const reply = await send(OPEN.hook, genseeDelivery('coBrowse'));
+		const before = suite.sink.recordsAt('/gs-open/0').length;
+		const reply = await suite.send(OPEN.hook, genseeDelivery('coBrowse'));
 		expect(reply.status).toBe(200);
 		expect(reply.contentType).toBe('application/json; charset=utf-8');
 		expect(JSON.parse(reply.text)).toEqual([
@@ -187,57 +170,59 @@ describe('Gensee Trigger in a real n8n', () => {
 	});
 
 	it('refuses a wrong or missing token with 403 and starts nothing', async () => {
-		const before = await n8n.executionCount(TOKEN_FLOW.workflowId);
+		const before = await suite.n8n.executionCount(TOKEN_FLOW.workflowId);
 		for (const token of [undefined, `${TOKEN.slice(0, -1)}9`]) {
 			const query: Record<string, string> = token === undefined ? {} : { token };
-			expect((await send(TOKEN_FLOW.hook, genseeDelivery('101'), query)).status).toBe(403);
+			expect((await suite.send(TOKEN_FLOW.hook, genseeDelivery('101'), query)).status).toBe(403);
 			expect(
-				(await send(TOKEN_FLOW.hook, postRaw(GENSEE_QA_XML, 'text/plain'), query)).status,
+				(await suite.send(TOKEN_FLOW.hook, postRaw(GENSEE_QA_XML, 'text/plain'), query)).status,
 			).toBe(403);
-			expect((await send(TOKEN_FLOW.hook, genseeDelivery('rollCall'), query)).status).toBe(403);
+			expect((await suite.send(TOKEN_FLOW.hook, genseeDelivery('rollCall'), query)).status).toBe(
+				403,
+			);
 		}
-		expect(await n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before);
+		expect(await suite.n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before);
 
-		expect(await send(TOKEN_FLOW.hook, genseeDelivery('107', TOKEN))).toMatchObject({
+		expect(await suite.send(TOKEN_FLOW.hook, genseeDelivery('107', TOKEN))).toMatchObject({
 			status: 200,
 			text: '',
 		});
-		const [item] = await sink.waitFor('/gs-token/0', 1);
+		const [item] = await suite.sink.waitFor('/gs-token/0', 1);
 		expect(item?.body).toMatchObject({ event: '107', category: 'leave' });
 		expect(JSON.stringify(item?.body)).not.toContain(TOKEN);
 	});
 
 	it('replies but starts nothing for filtered interfaces and action codes', async () => {
-		const before = await n8n.executionCount(TOKEN_FLOW.workflowId);
-		expect(await send(TOKEN_FLOW.hook, genseeDelivery('103', TOKEN))).toMatchObject({
+		const before = await suite.n8n.executionCount(TOKEN_FLOW.workflowId);
+		expect(await suite.send(TOKEN_FLOW.hook, genseeDelivery('103', TOKEN))).toMatchObject({
 			status: 200,
 			text: '',
 		});
-		expect(await send(TOKEN_FLOW.hook, genseeDelivery('qaWeb', TOKEN))).toMatchObject({
+		expect(await suite.send(TOKEN_FLOW.hook, genseeDelivery('qaWeb', TOKEN))).toMatchObject({
 			status: 200,
 			text: '',
 		});
-		const coBrowse = await send(TOKEN_FLOW.hook, genseeDelivery('coBrowse', TOKEN));
+		const coBrowse = await suite.send(TOKEN_FLOW.hook, genseeDelivery('coBrowse', TOKEN));
 		expect(JSON.parse(coBrowse.text)).toEqual({
 			list: [{ title: 'A', link: 'https://a.example.com' }],
 		});
-		expect(await n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before);
+		expect(await suite.n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before);
 	});
 
 	it("redirects attendees' browsers with the request's values filled in", async () => {
-		const rollCall = await send(TOKEN_FLOW.hook, genseeDelivery('rollCall', TOKEN));
+		const rollCall = await suite.send(TOKEN_FLOW.hook, genseeDelivery('rollCall', TOKEN));
 		expect(rollCall.status).toBe(302);
 		expect(rollCall.location).toBe(
 			`https://example.com/checked-in?user=${GENSEE_ROLL_CALL.userid}&webcast=${GENSEE_ROLL_CALL.webcastid}`,
 		);
-		const endPage = await send(TOKEN_FLOW.hook, genseeDelivery('endPage', TOKEN));
+		const endPage = await suite.send(TOKEN_FLOW.hook, genseeDelivery('endPage', TOKEN));
 		expect(endPage.location).toBe(`https://example.com/bye/42?name=${encodeURIComponent('张伟')}`);
 	});
 
 	it('lets an explicit kind on the URL override the guess', async () => {
-		const before = sink.recordsAt('/gs-open/0').length;
+		const before = suite.sink.recordsAt('/gs-open/0').length;
 		// Looks like a status callback, but the URL says it is the roll-call page.
-		const reply = await send(
+		const reply = await suite.send(
 			OPEN.hook,
 			getQuery({ kind: 'rollCall', userid: '1', webcastid: 'w', Action: '101' }),
 		);
@@ -258,9 +243,9 @@ describe('Gensee Trigger in a real n8n', () => {
 			'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">' +
 			'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><webcast id="x"><question id="q">&lol3;</question></webcast>';
 		const deep = `<webcast id="x">${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}</webcast>`;
-		const before = sink.recordsAt('/gs-open/0').length;
+		const before = suite.sink.recordsAt('/gs-open/0').length;
 		for (const body of [malformed, bomb, deep]) {
-			expect(await send(OPEN.hook, postRaw(body, 'text/plain'))).toMatchObject({
+			expect(await suite.send(OPEN.hook, postRaw(body, 'text/plain'))).toMatchObject({
 				status: 200,
 				text: '',
 			});
@@ -271,7 +256,7 @@ describe('Gensee Trigger in a real n8n', () => {
 			expect(item).toMatchObject({ platform: 'gensee', event: 'unrecognized', unrecognized: true });
 			expect(String(item.problem)).toMatch(/XML/);
 		}
-		expect((await fetch(`${n8n.baseUrl}/healthz`)).status).toBe(200);
+		expect((await fetch(`${suite.n8n.baseUrl}/healthz`)).status).toBe(200);
 	});
 
 	it('sends each interface to its own output when routing by interface', async () => {
@@ -286,13 +271,13 @@ describe('Gensee Trigger in a real n8n', () => {
 			[7, getQuery({ something: 'else' })],
 		];
 		for (const [output, delivery] of deliveries) {
-			await send(ROUTED.hook, delivery);
-			const [record] = await sink.waitFor(`/gs-routed/${output}`, 1);
+			await suite.send(ROUTED.hook, delivery);
+			const [record] = await suite.sink.waitFor(`/gs-routed/${output}`, 1);
 			expect(record).toBeDefined();
 		}
-		expect(sink.recordsAt('/gs-routed/7')[0]?.body).toMatchObject({ event: 'unrecognized' });
-		expect(sink.recordsAt('/gs-routed/2')).toHaveLength(2);
+		expect(suite.sink.recordsAt('/gs-routed/7')[0]?.body).toMatchObject({ event: 'unrecognized' });
+		expect(suite.sink.recordsAt('/gs-routed/2')).toHaveLength(2);
 		for (const output of [0, 1, 3, 4, 5, 6, 7])
-			expect(sink.recordsAt(`/gs-routed/${output}`)).toHaveLength(1);
+			expect(suite.sink.recordsAt(`/gs-routed/${output}`)).toHaveLength(1);
 	});
 });

@@ -4,29 +4,16 @@
  * prints, the fake's call log showing what Gensee was asked), then n8n's own credential test
  * through its REST API.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
-	ensureN8nInstalled,
-	freePort,
-	n8nEnvironment,
-	runN8nCommand,
-	stagePackage,
-	type N8nInstall,
-} from '../../support/n8n.mjs';
-import { FakeGenseeServer, type JsonObject } from '../../support/fakes/genseeServer.mjs';
-import {
-	ENCRYPTION_KEY,
-	renderFixture,
-	startN8n,
-	type RunningN8n,
-} from '../../support/startN8n.mjs';
+	FakeGenseeServer,
+	rollCallRecord,
+	type JsonObject,
+} from '../../support/fakes/genseeServer.mjs';
+import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
 import { ownerCredentialTester, type CredentialTester } from './harness/credentialTest.mjs';
-import { executeFailingWorkflow, executeWorkflowItems } from './harness/n8nExecute.mjs';
+import { executeSuite } from './harness/executeSuite.mjs';
 
 const LOGIN = 'teacher@example.com';
 const PASSWORD = 'Gensee-e2e-Pa55';
@@ -51,52 +38,28 @@ afterAll(async () => {
 });
 
 describe('Gensee node in n8n (n8n execute)', () => {
-	let install: N8nInstall;
-	let userFolder: string;
-	let env: NodeJS.ProcessEnv;
-
-	beforeAll(async () => {
-		install = await ensureN8nInstalled();
-		userFolder = await mkdtemp(path.join(tmpdir(), 'edu-events-gensee-actions-'));
-		await stagePackage(userFolder);
-		env = n8nEnvironment({
-			install,
-			userFolder,
-			port: await freePort(),
-			brokerPort: await freePort(),
-			extra: { N8N_ENCRYPTION_KEY: ENCRYPTION_KEY },
-		});
-		const renderDir = path.join(userFolder, 'fixtures');
-		await mkdir(renderDir, { recursive: true });
-		const substitutions = {
-			GENSEE_URL: gensee.url,
-			GENSEE_LOGIN: LOGIN,
-			GENSEE_PASSWORD: PASSWORD,
-			GENSEE_WRONG_PASSWORD: WRONG_PASSWORD,
-			ROOM_SUBJECT: 'Onboarding week 1',
-			WEBCAST_SUBJECT: 'Launch webinar',
-			ROOM_ATTENDANCE,
-			WEBCAST_EXPORTS,
-		};
-		const credentials = await renderFixture(
-			'genseeActions.credentials.json',
-			substitutions,
-			renderDir,
-		);
-		await runN8nCommand(install, ['import:credentials', `--input=${credentials}`], env);
-		const workflows = await renderFixture('genseeActions.workflows.json', substitutions, renderDir);
-		await runN8nCommand(install, ['import:workflow', `--input=${workflows}`], env);
-
-		gensee.createRoom('training', ROOM_ATTENDANCE);
-		gensee.createRoom('webcast', WEBCAST_EXPORTS);
-	}, 300_000);
-
-	afterAll(async () => {
-		if (userFolder) await rm(userFolder, { recursive: true, force: true });
+	const n8n = executeSuite({
+		name: 'gensee-actions',
+		credentials: 'genseeActions.credentials.json',
+		workflows: 'genseeActions.workflows.json',
+		async prepare() {
+			gensee.createRoom('training', ROOM_ATTENDANCE);
+			gensee.createRoom('webcast', WEBCAST_EXPORTS);
+			return {
+				GENSEE_URL: gensee.url,
+				GENSEE_LOGIN: LOGIN,
+				GENSEE_PASSWORD: PASSWORD,
+				GENSEE_WRONG_PASSWORD: WRONG_PASSWORD,
+				ROOM_SUBJECT: 'Onboarding week 1',
+				WEBCAST_SUBJECT: 'Launch webinar',
+				ROOM_ATTENDANCE,
+				WEBCAST_EXPORTS,
+			};
+		},
 	});
 
 	it('creates, gets and deletes a training room; a deleted room is an error item in words', async () => {
-		const out = await executeWorkflowItems(install, env, 'genseeActRooms01');
+		const out = await n8n.items('genseeActRooms01');
 		const created = out['Create Room']?.[0];
 		expect(created).toMatchObject({
 			teacherToken: 'teach-e2e-1',
@@ -129,7 +92,7 @@ describe('Gensee node in n8n (n8n execute)', () => {
 	}, 120_000);
 
 	it('creates and gets a webcast with an MD5 credential, times sent as site-local text', async () => {
-		const out = await executeWorkflowItems(install, env, 'genseeActCast001');
+		const out = await n8n.items('genseeActCast001');
 		const created = out['Create Webcast']?.[0];
 		expect(created).toMatchObject({ organizerToken: 'org-e2e-01', attendeeToken: 'att-e2e-01' });
 		const call = gensee.calls('created').at(-1);
@@ -175,7 +138,7 @@ describe('Gensee node in n8n (n8n execute)', () => {
 			leaveTime: at(20, 2),
 		});
 		const before = gensee.calls('export/history').length;
-		const out = await executeWorkflowItems(install, env, 'genseeActAttend1');
+		const out = await n8n.items('genseeActAttend1');
 		const exports = gensee.calls('export/history').slice(before);
 		expect(
 			exports.map((call) => [call.params.roomId, call.params.startTime, call.params.endTime]),
@@ -212,19 +175,15 @@ describe('Gensee node in n8n (n8n execute)', () => {
 			submitTime: at(1, 5),
 			published: 'true',
 		});
-		gensee.addRollCall(ROOM_ATTENDANCE, {
-			startTime: at(8, 30),
-			endTime: at(8, 31),
-			total: 2,
-			present: 1,
-			absent: 1,
-			users: [
-				{ id: 1000000007, name: 'Ann', present: 'true' },
-				{ id: 1000000008, name: 'Bob', present: 'false' },
-			],
-		});
+		gensee.addRollCall(
+			ROOM_ATTENDANCE,
+			rollCallRecord(at(8, 30), at(8, 31), [
+				{ id: 1000000007, name: 'Ann', present: true },
+				{ id: 1000000008, name: 'Bob', present: false },
+			]),
+		);
 		const before = gensee.calls('export/rollcall').length;
-		const out = await executeWorkflowItems(install, env, 'genseeActAttend2');
+		const out = await n8n.items('genseeActAttend2');
 		expect(
 			out.Attendees?.map((item) => [
 				item.uid,
@@ -272,7 +231,7 @@ describe('Gensee node in n8n (n8n execute)', () => {
 	}, 120_000);
 
 	it('fails in words on a wrong password, without showing it', async () => {
-		const output = await executeFailingWorkflow(install, env, 'genseeActWrong01');
+		const output = await n8n.failing('genseeActWrong01');
 		expect(output).toContain('Gensee answered code 200 (authentication failed) to room/info');
 		expect(output).not.toContain(WRONG_PASSWORD);
 		expect(gensee.calls('room/info').at(-1)?.authorized).toBe(false);
@@ -282,15 +241,7 @@ describe('Gensee node in n8n (n8n execute)', () => {
 describe('genseeApi credential test in n8n', () => {
 	let n8n: RunningN8n;
 	let tester: CredentialTester;
-	const good = (overrides: Record<string, string> = {}) => ({
-		site: gensee.url,
-		siteKind: 'training',
-		loginName: LOGIN,
-		password: PASSWORD,
-		sec: 'plain',
-		timeZone: 'Asia/Shanghai',
-		...overrides,
-	});
+	const good = (overrides?: Record<string, string>) => gensee.credentialData(overrides);
 
 	beforeAll(async () => {
 		n8n = await startN8n({ credentials: [], workflows: [], substitutions: {}, webhooks: [] });

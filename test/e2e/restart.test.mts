@@ -20,7 +20,7 @@ import {
 	formatTallies,
 	LoadStreams,
 	MarkerSource,
-	RESTART_QINGSUYUN_SECRET,
+	RESTART_N8N,
 	RESTART_TARGETS,
 	sendOnce,
 	tally,
@@ -41,10 +41,7 @@ let n8n: RunningN8n;
 
 beforeAll(async () => {
 	n8n = await startN8n({
-		credentials: ['qingsuyun.credentials.json'],
-		workflows: ['restart.workflows.json'],
-		substitutions: { QINGSUYUN_SECRET: RESTART_QINGSUYUN_SECRET },
-		webhooks: RESTART_TARGETS.map((target) => target.webhook),
+		...RESTART_N8N,
 		extraEnv: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all' },
 	});
 });

@@ -17,7 +17,7 @@ import {
 	formatTallies,
 	LoadStreams,
 	MarkerSource,
-	RESTART_QINGSUYUN_SECRET,
+	RESTART_N8N,
 	RESTART_TARGETS,
 	tally,
 	type TargetTally,
@@ -34,10 +34,7 @@ let n8n: QueueN8n;
 
 beforeAll(async () => {
 	n8n = await startQueueN8n({
-		credentials: ['qingsuyun.credentials.json'],
-		workflows: ['restart.workflows.json'],
-		substitutions: { QINGSUYUN_SECRET: RESTART_QINGSUYUN_SECRET },
-		webhooks: RESTART_TARGETS.map((target) => target.webhook),
+		...RESTART_N8N,
 		// A queue that forgets jobs on a restart loses them whoever acknowledged them.
 		persistentRedis: true,
 	});

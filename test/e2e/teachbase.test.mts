@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
 	TEACHBASE_SAMPLE_EVENTS,
@@ -6,32 +6,13 @@ import {
 	teachbaseLegacySample,
 	teachbaseSample,
 } from '../../support/samples/teachbase.mjs';
-import { deliver, postRaw } from '../../support/deliver.mjs';
-import { startN8n, type RunningN8n } from '../../support/startN8n.mjs';
-import { Sink } from './harness/sink.mjs';
+import { postRaw } from '../../support/deliver.mjs';
+import { webhookSuite } from './harness/webhookSuite.mjs';
 
 const TOKEN = 'tb-e2e-token-7f3a9c2e41d8b605';
-const OPEN = { workflowId: 'tbOpenFlow000001', hook: 'tb-open' };
-const TOKEN_FLOW = { workflowId: 'tbTokenFlow00001', hook: 'tb-token' };
-const ROUTED = { workflowId: 'tbRoutedFlow0001', hook: 'tb-routed' };
 
-let n8n: RunningN8n;
-let sink: Sink;
-
-beforeAll(async () => {
-	sink = await Sink.start();
-	n8n = await startN8n({
-		credentials: ['teachbase.credentials.json'],
-		workflows: ['teachbase.workflows.json'],
-		substitutions: { SINK_URL: sink.url, TEACHBASE_TOKEN: TOKEN },
-		webhooks: [OPEN, TOKEN_FLOW, ROUTED].map(({ hook }) => `${hook}/teachbase`),
-	});
-});
-
-afterAll(async () => {
-	await n8n?.stop();
-	await sink?.close();
-});
+const suite = webhookSuite('teachbase', { TEACHBASE_TOKEN: TOKEN });
+const { open: OPEN, token: TOKEN_FLOW, routed: ROUTED } = suite.flows;
 
 async function post(
 	hook: string,
@@ -39,8 +20,8 @@ async function post(
 	options: { contentType?: string; token?: string } = {},
 ): Promise<{ status: number; text: string }> {
 	const query: Record<string, string> = options.token === undefined ? {} : { token: options.token };
-	const { status, text } = await deliver(
-		n8n.webhookUrl(hook, 'teachbase'),
+	const { status, text } = await suite.send(
+		hook,
 		postRaw(body, options.contentType ?? 'application/json'),
 		query,
 	);
@@ -53,7 +34,7 @@ function variant(sample: ReturnType<typeof teachbaseSample>, id: number) {
 }
 
 async function lastRecordAfter(path: string, before: number): Promise<Record<string, unknown>> {
-	const records = await sink.waitFor(path, before + 1);
+	const records = await suite.sink.waitFor(path, before + 1);
 	return records[records.length - 1]?.body ?? {};
 }
 
@@ -62,7 +43,7 @@ describe('Teachbase Trigger in a real n8n', () => {
 		for (const type of TEACHBASE_SAMPLE_TYPES) {
 			for (const event of TEACHBASE_SAMPLE_EVENTS) {
 				const sample = teachbaseSample(type, event);
-				const before = sink.recordsAt('/tb-open/0').length;
+				const before = suite.sink.recordsAt('/tb-open/0').length;
 				expect(await post(OPEN.hook, JSON.stringify(sample))).toEqual({ status: 200, text: 'ok' });
 				const item = await lastRecordAfter('/tb-open/0', before);
 				expect(item).toMatchObject({
@@ -83,7 +64,7 @@ describe('Teachbase Trigger in a real n8n', () => {
 	});
 
 	it('names course events the way a training team thinks of them and normalises times', async () => {
-		const before = sink.recordsAt('/tb-open/0').length;
+		const before = suite.sink.recordsAt('/tb-open/0').length;
 		await post(OPEN.hook, JSON.stringify(variant(teachbaseSample('course_stat', 'created'), 1001)));
 		const created = await lastRecordAfter('/tb-open/0', before);
 		expect(created).toMatchObject({
@@ -106,26 +87,26 @@ describe('Teachbase Trigger in a real n8n', () => {
 
 	it('refuses a wrong or missing token with 403 and starts nothing; accepts the right one', async () => {
 		const body = JSON.stringify(teachbaseSample('course_stat', 'updated'));
-		const before = await n8n.executionCount(TOKEN_FLOW.workflowId);
+		const before = await suite.n8n.executionCount(TOKEN_FLOW.workflowId);
 		for (const token of [undefined, '', `${TOKEN.slice(0, -1)}6`, TOKEN.toUpperCase()]) {
 			const reply = await post(TOKEN_FLOW.hook, body, { token });
 			expect(reply.status).toBe(403);
 			expect(reply.text).not.toContain(TOKEN);
 		}
-		expect(await n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before);
+		expect(await suite.n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before);
 
 		expect(await post(TOKEN_FLOW.hook, body, { token: TOKEN })).toEqual({
 			status: 200,
 			text: 'ok',
 		});
-		const records = await sink.waitFor('/tb-token/0', 1);
+		const records = await suite.sink.waitFor('/tb-token/0', 1);
 		expect(records[0]?.body).toMatchObject({ event: 'course_stat.updated' });
 		expect(JSON.stringify(records[0]?.body)).not.toContain(TOKEN);
-		expect(await n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before + 1);
+		expect(await suite.n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before + 1);
 	});
 
 	it('answers 200 to filtered types and to unreadable bodies it was told to drop, starting nothing', async () => {
-		const before = await n8n.executionCount(TOKEN_FLOW.workflowId);
+		const before = await suite.n8n.executionCount(TOKEN_FLOW.workflowId);
 		const material = JSON.stringify(teachbaseSample('material_stat', 'updated'));
 		expect(await post(TOKEN_FLOW.hook, material, { token: TOKEN })).toEqual({
 			status: 200,
@@ -137,24 +118,24 @@ describe('Teachbase Trigger in a real n8n', () => {
 			status: 200,
 			text: 'ok',
 		});
-		expect(await n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before);
+		expect(await suite.n8n.executionCount(TOKEN_FLOW.workflowId)).toBe(before);
 	});
 
 	it('starts one execution for the same body delivered five times', async () => {
 		const body = JSON.stringify(variant(teachbaseSample('section_stat', 'updated'), 999001));
-		const before = await n8n.executionCount(OPEN.workflowId);
+		const before = await suite.n8n.executionCount(OPEN.workflowId);
 		for (let attempt = 0; attempt < 5; attempt++) {
 			expect(await post(OPEN.hook, body)).toEqual({ status: 200, text: 'ok' });
 		}
-		expect(await n8n.executionCount(OPEN.workflowId)).toBe(before + 1);
-		await sink.waitForMatch('/tb-open/0', (body) => body.id === 999001);
-		expect(sink.recordsAt('/tb-open/0').filter((record) => record.body.id === 999001)).toHaveLength(
-			1,
-		);
+		expect(await suite.n8n.executionCount(OPEN.workflowId)).toBe(before + 1);
+		await suite.sink.waitForMatch('/tb-open/0', (body) => body.id === 999001);
+		expect(
+			suite.sink.recordsAt('/tb-open/0').filter((record) => record.body.id === 999001),
+		).toHaveLength(1);
 	});
 
 	it('decodes the older {entity: {action: {…}}} shape and a form field holding it', async () => {
-		const before = sink.recordsAt('/tb-open/0').length;
+		const before = suite.sink.recordsAt('/tb-open/0').length;
 		const legacy = teachbaseLegacySample('task_stat', 'updated');
 		expect(await post(OPEN.hook, JSON.stringify(legacy))).toEqual({ status: 200, text: 'ok' });
 		const fromLegacy = await lastRecordAfter('/tb-open/0', before);
@@ -180,8 +161,8 @@ describe('Teachbase Trigger in a real n8n', () => {
 	});
 
 	it('passes a garbage body to the workflow as one flagged item, answering 200', async () => {
-		const before = await n8n.executionCount(OPEN.workflowId);
-		const records = sink.recordsAt('/tb-open/0').length;
+		const before = await suite.n8n.executionCount(OPEN.workflowId);
+		const records = suite.sink.recordsAt('/tb-open/0').length;
 		expect(await post(OPEN.hook, 'this is not json {', { contentType: 'text/plain' })).toEqual({
 			status: 200,
 			text: 'ok',
@@ -193,30 +174,30 @@ describe('Teachbase Trigger in a real n8n', () => {
 			unrecognized: true,
 			rawBody: 'this is not json {',
 		});
-		expect(await n8n.executionCount(OPEN.workflowId)).toBe(before + 1);
+		expect(await suite.n8n.executionCount(OPEN.workflowId)).toBe(before + 1);
 	});
 
 	it('routes each webhook type to its own output and lets unknown types through to Other', async () => {
 		for (const [index, type] of TEACHBASE_SAMPLE_TYPES.entries()) {
 			await post(ROUTED.hook, JSON.stringify(teachbaseSample(type, 'updated')));
-			const [record] = await sink.waitFor(`/tb-routed/${index}`, 1);
+			const [record] = await suite.sink.waitFor(`/tb-routed/${index}`, 1);
 			expect(record?.body.event).toBe(`${type}.updated`);
 		}
 		await post(
 			ROUTED.hook,
 			JSON.stringify({ type: 'webinar_stat', event: 'updated', data: { id: 1 } }),
 		);
-		const [other] = await sink.waitFor('/tb-routed/6', 1);
+		const [other] = await suite.sink.waitFor('/tb-routed/6', 1);
 		expect(other?.body).toMatchObject({
 			event: 'webinar_stat.updated',
 			eventName: 'Teachbase webinar_stat updated',
 		});
 		// The routed workflow accepts only "updated": a "created" event starts nothing.
-		const before = await n8n.executionCount(ROUTED.workflowId);
+		const before = await suite.n8n.executionCount(ROUTED.workflowId);
 		await post(ROUTED.hook, JSON.stringify(teachbaseSample('course_stat', 'created')));
-		expect(await n8n.executionCount(ROUTED.workflowId)).toBe(before);
+		expect(await suite.n8n.executionCount(ROUTED.workflowId)).toBe(before);
 		for (let index = 0; index < TEACHBASE_SAMPLE_TYPES.length; index++) {
-			expect(sink.recordsAt(`/tb-routed/${index}`)).toHaveLength(1);
+			expect(suite.sink.recordsAt(`/tb-routed/${index}`)).toHaveLength(1);
 		}
 	});
 });

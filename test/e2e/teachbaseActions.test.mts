@@ -4,32 +4,26 @@
  * and answers 403 to a repeated enrolment. Each `n8n execute` is its own process, so the token
  * n8n stored in the credential after one run is what the next run starts with.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-import {
-	ensureN8nInstalled,
-	freePort,
-	n8nEnvironment,
-	runN8nCommand,
-	stagePackage,
-	type N8nInstall,
-} from '../../support/n8n.mjs';
 import { FakeTeachbaseServer, type FakeSession } from '../../support/fakes/teachbaseServer.mjs';
-import { ENCRYPTION_KEY, renderFixture } from '../../support/startN8n.mjs';
-import { executeWorkflow } from './harness/n8nExecute.mjs';
+import { executeSuite } from './harness/executeSuite.mjs';
 
 const CLIENT_ID = 'tb-e2e-client-7f3a';
 const CLIENT_SECRET = 'tb-e2e-secret-9c41d2e8b6';
 const WRONG_SECRET = 'tb-e2e-wrong-secret-5a0e';
+/** The person the people workflow creates, as Teachbase stores and returns them. */
+const NEW_HIRE = {
+	email: 'new.hire@example.com',
+	name: 'Nina',
+	last_name: 'Hire',
+	phone: '+79001234567',
+	external_id: 'HR-42',
+	lang: 'en',
+	labels: { '3': '12', '5': '20' },
+};
 
 let teachbase: FakeTeachbaseServer;
-let install: N8nInstall;
-let userFolder: string;
-let env: NodeJS.ProcessEnv;
 let bigCourse: number;
 let smallCourse: number;
 let participantId: number;
@@ -37,80 +31,60 @@ let onboarding: FakeSession;
 let other: FakeSession;
 let bulk: FakeSession;
 
-const run = (workflowId: string) => executeWorkflow(install, env, workflowId);
-
 /** The token requests answered since `from` (index into fake.tokens). */
 const tokensSince = (from: number) => teachbase.tokens.slice(from);
 
-beforeAll(async () => {
-	teachbase = await FakeTeachbaseServer.start({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
-	const big = teachbase.addCourse('Onboarding', { types: [{ id: 3, name: 'Induction' }] });
-	const typed = teachbase.addCourse('Sales basics', { types: [{ id: 7, name: 'Sales' }] });
-	const small = teachbase.addCourse('Compliance');
-	bigCourse = big.id;
-	smallCourse = small.id;
-	// 130 sessions (120 active) make two pages of 100.
-	for (let index = 1; index <= 130; index++) {
-		const session = teachbase.addSession(big.id, `Onboarding wave ${index}`, index <= 120);
-		if (index === 1) onboarding = session;
-	}
-	other = teachbase.addSession(typed.id, 'Sales basics, December');
-	const withParticipant = teachbase.addSession(small.id, 'Compliance 2026');
-	teachbase.addSession(small.id, 'Compliance 2025', false);
-	const veteran = teachbase.addUser('veteran@example.com');
-	participantId = veteran.id;
-	withParticipant.participants.add(veteran.id);
-	bulk = teachbase.addSession(small.id, 'Everyone');
-	for (let index = 1; index <= 50; index++) teachbase.addUser(`bulk-${index}@example.com`);
-
-	install = await ensureN8nInstalled();
-	userFolder = await mkdtemp(path.join(tmpdir(), 'edu-events-teachbase-actions-'));
-	await stagePackage(userFolder);
-	env = n8nEnvironment({
-		install,
-		userFolder,
-		port: await freePort(),
-		brokerPort: await freePort(),
-		extra: { N8N_ENCRYPTION_KEY: ENCRYPTION_KEY },
-	});
-	const renderDir = path.join(userFolder, 'fixtures');
-	await mkdir(renderDir, { recursive: true });
-	const substitutions = {
-		TEACHBASE_URL: teachbase.url,
-		TEACHBASE_CLIENT_ID: CLIENT_ID,
-		TEACHBASE_CLIENT_SECRET: CLIENT_SECRET,
-		TEACHBASE_WRONG_SECRET: WRONG_SECRET,
-		COURSE_BIG: String(bigCourse),
-		COURSE_SMALL: String(smallCourse),
-		PARTICIPANT_ID: String(participantId),
-		SESSION_ONBOARDING: String(onboarding.id),
-		SESSION_OTHER: String(other.id),
-		SESSION_BULK: String(bulk.id),
-	};
-	const credentials = await renderFixture(
-		'teachbaseActions.credentials.json',
-		substitutions,
-		renderDir,
-	);
-	await runN8nCommand(install, ['import:credentials', `--input=${credentials}`], env);
-	const workflows = await renderFixture(
-		'teachbaseActions.workflows.json',
-		substitutions,
-		renderDir,
-	);
-	await runN8nCommand(install, ['import:workflow', `--input=${workflows}`], env);
-	expect((await readFile(workflows, 'utf8')).includes('{{COURSE')).toBe(false);
-}, 300_000);
+const n8n = executeSuite({
+	name: 'teachbase-actions',
+	credentials: 'teachbaseActions.credentials.json',
+	workflows: 'teachbaseActions.workflows.json',
+	unfilled: '{{COURSE',
+	async prepare() {
+		teachbase = await FakeTeachbaseServer.start({
+			clientId: CLIENT_ID,
+			clientSecret: CLIENT_SECRET,
+		});
+		const big = teachbase.addCourse('Onboarding', { types: [{ id: 3, name: 'Induction' }] });
+		const typed = teachbase.addCourse('Sales basics', { types: [{ id: 7, name: 'Sales' }] });
+		const small = teachbase.addCourse('Compliance');
+		bigCourse = big.id;
+		smallCourse = small.id;
+		// 130 sessions (120 active) make two pages of 100.
+		for (let index = 1; index <= 130; index++) {
+			const session = teachbase.addSession(big.id, `Onboarding wave ${index}`, index <= 120);
+			if (index === 1) onboarding = session;
+		}
+		other = teachbase.addSession(typed.id, 'Sales basics, December');
+		const withParticipant = teachbase.addSession(small.id, 'Compliance 2026');
+		teachbase.addSession(small.id, 'Compliance 2025', false);
+		const veteran = teachbase.addUser('veteran@example.com');
+		participantId = veteran.id;
+		withParticipant.participants.add(veteran.id);
+		bulk = teachbase.addSession(small.id, 'Everyone');
+		for (let index = 1; index <= 50; index++) teachbase.addUser(`bulk-${index}@example.com`);
+		return {
+			TEACHBASE_URL: teachbase.url,
+			TEACHBASE_CLIENT_ID: CLIENT_ID,
+			TEACHBASE_CLIENT_SECRET: CLIENT_SECRET,
+			TEACHBASE_WRONG_SECRET: WRONG_SECRET,
+			COURSE_BIG: String(bigCourse),
+			COURSE_SMALL: String(smallCourse),
+			PARTICIPANT_ID: String(participantId),
+			SESSION_ONBOARDING: String(onboarding.id),
+			SESSION_OTHER: String(other.id),
+			SESSION_BULK: String(bulk.id),
+		};
+	},
+});
 
 afterAll(async () => {
 	await teachbase?.stop();
-	if (userFolder) await rm(userFolder, { recursive: true, force: true });
 });
 
 describe('Teachbase node in n8n (n8n execute)', () => {
 	it('lists courses and sessions, page by page, of a course or the account, with the active filter', async () => {
 		const tokensBefore = teachbase.tokens.length;
-		const { byNode: out, output } = await run('tbActCatalog0001');
+		const { byNode: out, output } = await n8n.run('tbActCatalog0001');
 		expect(out['All Courses']?.map((course) => course.name)).toEqual([
 			'Onboarding',
 			'Sales basics',
@@ -160,32 +134,12 @@ describe('Teachbase node in n8n (n8n execute)', () => {
 	}, 180_000);
 
 	it('creates a person with external ID and labels, enrols them by ID and by email, and flags a repeated enrolment', async () => {
-		const { byNode: out, output } = await run('tbActPeople00001');
+		const { byNode: out, output } = await n8n.run('tbActPeople00001');
 		const created = out['Create User']?.[0];
-		expect(created).toMatchObject({
-			email: 'new.hire@example.com',
-			name: 'Nina',
-			last_name: 'Hire',
-			phone: '+79001234567',
-			external_id: 'HR-42',
-			lang: 'en',
-			labels: { '3': '12', '5': '20' },
-		});
+		expect(created).toMatchObject(NEW_HIRE);
 		const createCall = teachbase.requests.find((request) => request.path.endsWith('/users/create'));
 		expect(createCall?.body).toEqual({
-			users: [
-				{
-					email: 'new.hire@example.com',
-					name: 'Nina',
-					last_name: 'Hire',
-					phone: '+79001234567',
-					external_id: 'HR-42',
-					lang: 'en',
-					role_id: 1,
-					auth_type: 0,
-					labels: { '3': '12', '5': '20' },
-				},
-			],
+			users: [{ ...NEW_HIRE, role_id: 1, auth_type: 0 }],
 			options: { activate: true, skip_notify_new_users: true },
 		});
 		const userId = created?.id;
@@ -220,7 +174,7 @@ describe('Teachbase node in n8n (n8n execute)', () => {
 
 	it('asks for exactly one token across 50 enrolments, and none in the next run while it is valid', async () => {
 		const before = teachbase.tokenRequests;
-		const { byNode: out } = await run('tbActBulkLong001');
+		const { byNode: out } = await n8n.run('tbActBulkLong001');
 		expect(out.Enrol).toHaveLength(50);
 		expect(
 			out.Enrol?.every((item) => item.enrolled === true && item.alreadyEnrolled === false),
@@ -228,7 +182,7 @@ describe('Teachbase node in n8n (n8n execute)', () => {
 		expect(bulk.participants.size).toBe(50);
 		expect(teachbase.tokenRequests - before).toBe(1);
 
-		const again = await run('tbActBulkLong001');
+		const again = await n8n.run('tbActBulkLong001');
 		expect(again.byNode.Enrol?.every((item) => item.alreadyEnrolled === true)).toBe(true);
 		expect(teachbase.tokenRequests - before).toBe(1);
 		expect(teachbase.unauthorizedCalls()).toEqual([]);
@@ -242,7 +196,7 @@ describe('Teachbase node in n8n (n8n execute)', () => {
 		const from = teachbase.tokens.length;
 		const requestsBefore = teachbase.tokenRequests;
 		try {
-			const { byNode: out } = await run('tbActBulkShort01');
+			const { byNode: out } = await n8n.run('tbActBulkShort01');
 			expect(out.Enrol).toHaveLength(50);
 			expect(bulk.participants.size).toBe(50);
 		} finally {
@@ -280,7 +234,7 @@ describe('Teachbase node in n8n (n8n execute)', () => {
 		teachbase.revokeAllTokens();
 		const before = teachbase.tokenRequests;
 		const refusedBefore = teachbase.unauthorizedCalls().length;
-		const { byNode: out } = await run('tbActCatalog0001');
+		const { byNode: out } = await n8n.run('tbActCatalog0001');
 		expect(out['All Courses']).toHaveLength(3);
 		expect(out['Sessions All']).toHaveLength(130);
 		expect(teachbase.unauthorizedCalls().length - refusedBefore).toBe(1);
@@ -288,7 +242,7 @@ describe('Teachbase node in n8n (n8n execute)', () => {
 	}, 180_000);
 
 	it('says the Client ID or Client Secret is wrong, without showing the secret', async () => {
-		const { byNode: out, output, succeeded } = await run('tbActWrongSec001');
+		const { byNode: out, output, succeeded } = await n8n.run('tbActWrongSec001');
 		expect(succeeded).toBe(false);
 		const failure = out['Get Courses']?.[0];
 		expect(String(failure?.error)).toContain('Teachbase refused the Client ID or Client Secret');

@@ -13,7 +13,7 @@ import { genseeActionSample } from '../../../support/samples/gensee.mjs';
 import { teachbaseSample } from '../../../support/samples/teachbase.mjs';
 import type { Delivery } from '../../../support/samples/types.mjs';
 
-export const RESTART_QINGSUYUN_SECRET = 'restart-suite-secret-6e1f0c3a9b2d';
+const RESTART_QINGSUYUN_SECRET = 'restart-suite-secret-6e1f0c3a9b2d';
 
 export interface RestartTarget {
 	label: string;
@@ -86,6 +86,14 @@ export const RESTART_TARGETS: readonly RestartTarget[] = [
 ];
 
 export const TEACHBASE_TARGET = RESTART_TARGETS[1]!;
+
+/** What both restart suites start n8n (single or queue mode) with: a workflow per target. */
+export const RESTART_N8N = {
+	credentials: ['qingsuyun.credentials.json'],
+	workflows: ['restart.workflows.json'],
+	substitutions: { QINGSUYUN_SECRET: RESTART_QINGSUYUN_SECRET },
+	webhooks: RESTART_TARGETS.map((target) => target.webhook),
+};
 
 export interface Outcome {
 	marker: string;

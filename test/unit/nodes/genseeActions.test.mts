@@ -9,7 +9,7 @@ import { timeParameterToMillis, toGenseeTime } from '../../../nodes/Gensee/expor
 import { siteUserId } from '../../../nodes/Gensee/exports/attendance';
 import { Gensee } from '../../../nodes/Gensee/Gensee.node';
 import { runGensee } from '../../../support/fakes/genseeContext.mjs';
-import { FakeGenseeServer, md5Hex } from '../../../support/fakes/genseeServer.mjs';
+import { FakeGenseeServer, md5Hex, rollCallRecord } from '../../../support/fakes/genseeServer.mjs';
 
 const LOGIN = 'teacher@example.com';
 const PASSWORD = 'Pa55word-unit';
@@ -23,17 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await fake.stop());
 
-function credentials(overrides: Record<string, string> = {}) {
-	return {
-		site: fake.url,
-		siteKind: 'training',
-		loginName: LOGIN,
-		password: PASSWORD,
-		sec: 'plain',
-		timeZone: 'Asia/Shanghai',
-		...overrides,
-	};
-}
+const credentials = (overrides?: Record<string, string>) => fake.credentialData(overrides);
 
 describe('Gensee credential and transport helpers', () => {
 	it('reads the site address as an origin', () => {
@@ -233,17 +223,13 @@ describe('Gensee node against the fake server', () => {
 			published: 'true',
 		});
 		fake.addQuestion('qacast', { question: 'Q1', submitter: 1000000001, submitTime: START + 1000 });
-		fake.addRollCall('qacast', {
-			startTime: START + 60_000,
-			endTime: START + 120_000,
-			total: 2,
-			present: 1,
-			absent: 1,
-			users: [
-				{ id: 1000000001, name: 'Ann', present: 'true' },
-				{ id: 1000000002, name: 'Bob', present: 'false' },
-			],
-		});
+		fake.addRollCall(
+			'qacast',
+			rollCallRecord(START + 60_000, START + 120_000, [
+				{ id: 1000000001, name: 'Ann', present: true },
+				{ id: 1000000002, name: 'Bob', present: false },
+			]),
+		);
 		const window = { id: 'qacast', from: '2026-11-01 00:00', to: '2026-11-01 12:00' };
 		const webcast = credentials({ siteKind: 'webcast', sec: 'md5' });
 		const qa = await runGensee(webcast, [{ resource: 'qa', operation: 'get', ...window }]);
