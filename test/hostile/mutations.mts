@@ -72,17 +72,21 @@ export function paddingJson(bytes: number): string {
 	return JSON.stringify('x'.repeat(Math.max(0, bytes - 2)));
 }
 
-/** Replaces one character of `secret` so the result has the same length and differs in one place. */
-export function oneCharacterOff(secret: string, position: number): string {
-	const original = secret[position] ?? '0';
-	const replacement =
-		original === '0' ? '1' : original === 'a' ? 'b' : original === 'A' ? 'B' : '0';
-	return `${secret.slice(0, position)}${replacement}${secret.slice(position + 1)}`;
-}
+const PLACEHOLDER = 'PLACEHOLDER';
 
-/** `secret` with every character written as a JSON `\uXXXX` escape: the same string once parsed. */
-export function unicodeEscaped(secret: string): string {
-	return [...secret]
-		.map((character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`)
-		.join('');
+/**
+ * `template(PLACEHOLDER)` cut short at `count` points after the marker, so that every cut still
+ * carries it: each point with the cut body for a given marker.
+ */
+export function cutsAfterMarker(
+	template: (marker: string) => string,
+	count: number,
+): Array<{ point: number; cut: (marker: string) => string }> {
+	const full = template(PLACEHOLDER);
+	const from = full.indexOf(PLACEHOLDER) + PLACEHOLDER.length + 2;
+	return truncationPoints(full, from, count).map((point) => ({
+		point,
+		cut: (marker) =>
+			full.replace(PLACEHOLDER, marker).slice(0, point + marker.length - PLACEHOLDER.length),
+	}));
 }

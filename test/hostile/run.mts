@@ -2,6 +2,7 @@
  * Sends one platform's hostile corpus to a running n8n, waits until every execution it started
  * has finished, and reads back what n8n recorded.
  */
+import { pollUntil, sleep } from '../../support/process.mjs';
 import type { RunningN8n } from '../../support/startN8n.mjs';
 import { analyse, formatReport, type HostileReport, type ObservedN8n } from './analyse.mjs';
 import { startsExecution } from './expectation.mjs';
@@ -33,22 +34,39 @@ function expectedExecutions(
 	}).length;
 }
 
-/** Waits until n8n has recorded at least the expected executions and none is still running. */
+function isTimeout(error: unknown): boolean {
+	return error instanceof Error && error.message.startsWith('timed out after');
+}
+
+/**
+ * Waits until n8n has recorded at least the expected executions and none is still running. A
+ * timeout only ends the wait: the analysis then names what is missing or still running.
+ */
 async function settle(
 	n8n: RunningN8n,
 	platform: HostilePlatform,
 	expected: number,
 ): Promise<ObservedN8n['executions']> {
-	const deadline = Date.now() + SETTLE_TIMEOUT_MS;
-	let executions = await observe(n8n, platform);
-	const finished = (list: typeof executions) =>
-		list.length >= expected &&
-		list.every((execution) => !['new', 'running', 'waiting'].includes(execution.status));
-	while (!finished(executions) && Date.now() < deadline) {
-		await new Promise((resolve) => setTimeout(resolve, 500));
-		executions = await observe(n8n, platform);
-	}
-	await new Promise((resolve) => setTimeout(resolve, QUIET_PERIOD_MS));
+	let recorded = 0;
+	await pollUntil(
+		async () => {
+			const executions = await observe(n8n, platform);
+			recorded = executions.length;
+			return (
+				executions.length >= expected &&
+				executions.every((execution) => !['new', 'running', 'waiting'].includes(execution.status))
+			);
+		},
+		{
+			timeout: SETTLE_TIMEOUT_MS,
+			interval: 500,
+			describe: () => `${expected} finished ${platform.name} executions (${recorded} recorded)`,
+		},
+	).catch((error: unknown) => {
+		if (!isTimeout(error)) throw error;
+		console.warn(error);
+	});
+	await sleep(QUIET_PERIOD_MS);
 	return await observe(n8n, platform);
 }
 

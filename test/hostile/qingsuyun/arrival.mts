@@ -4,8 +4,9 @@
  */
 import { gzipSync } from 'node:zlib';
 
-import type { CorpusBuilder } from './builder.mjs';
-import { JSON_TYPE, SECRET, TEXT_TYPE, callback, typeAt } from './callback.mjs';
+import type { CorpusBuilder } from '../builder.mjs';
+import { JSON_TYPE, TEXT_TYPE } from '../contentTypes.mjs';
+import { SECRET, callback, typeAt } from './callback.mjs';
 
 /** Valid callbacks under every content type a sender might use, right or wrong. */
 export function addContentTypes({ add, nextMarker }: CorpusBuilder): void {

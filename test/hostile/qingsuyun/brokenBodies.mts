@@ -1,9 +1,11 @@
 /**
  * Bodies the node cannot read: cut short, otherwise broken JSON, empty, or not a JSON object.
  */
-import { brokenJsonVariants, oneCharacterOff, truncationPoints } from '../mutations.mjs';
-import type { CorpusBuilder } from './builder.mjs';
-import { JSON_TYPE, SECRET, TEXT_TYPE, TYPES, callback } from './callback.mjs';
+import { brokenJsonVariants, truncationPoints } from '../mutations.mjs';
+import { oneCharacterOff } from '../wrongSecrets.mjs';
+import type { CorpusBuilder } from '../builder.mjs';
+import { JSON_TYPE, TEXT_TYPE } from '../contentTypes.mjs';
+import { SECRET, TYPES, callback } from './callback.mjs';
 
 /** Truncated callbacks. With the key still whole in the text, the node must flag them. */
 export function addTruncatedBodies({ add, nextMarker }: CorpusBuilder): void {

@@ -1,6 +1,6 @@
 /**
  * The valid Qingsuyun callback every hostile request starts from, and what the corpus's parts
- * share: the secret, the two workflows' webhooks, content types and n8n's limits.
+ * share: the secret, the two workflows' webhooks and content types.
  */
 import {
 	QINGSUYUN_SAMPLE_TYPES,
@@ -9,21 +9,11 @@ import {
 } from '../../../support/samples/qingsuyun.mjs';
 
 export const SECRET = '7c1e9a40d2b84f6e93a5c0d1e2f3a4b5';
-export const MIB = 1024 * 1024;
-/** n8n's default body limit (N8N_PAYLOAD_SIZE_MAX = 16 MiB). */
-export const N8N_BODY_LIMIT = 16 * MIB;
 
 /** Every event type, no options: accepted events and flagged unreadable ones start the workflow. */
 export const ALL = 'qsy-hostile/qingsuyun';
 /** Exams only, unreadable requests rejected with 400, raw payload included. */
 export const EXAMS = 'qsy-hostile-exams/qingsuyun';
-
-export const JSON_TYPE = 'application/json';
-export const TEXT_TYPE = 'text/plain';
-
-export function percentEncoded(text: string): string {
-	return [...text].map((character) => `%${character.charCodeAt(0).toString(16)}`).join('');
-}
 
 export type Fields = Record<string, unknown>;
 

@@ -2,30 +2,38 @@
  * Readable JSON of the wrong shape: wrong field types, event types the node does not know, and
  * prototype-pollution keys.
  */
-import type { CorpusBuilder } from './builder.mjs';
-import { ALL, EXAMS, JSON_TYPE, SECRET, callback, type Fields } from './callback.mjs';
+import type { QingsuyunSampleType } from '../../../support/samples/qingsuyun.mjs';
+import type { CorpusBuilder } from '../builder.mjs';
+import { JSON_TYPE } from '../contentTypes.mjs';
+import type { Expectation } from '../types.mjs';
+import { ALL, EXAMS, SECRET, callback, type Fields } from './callback.mjs';
+
+/** A `type` callback with top-level `field` set to each of `values` (the key named, not shown). */
+function addFieldValues(
+	{ add, nextMarker }: CorpusBuilder,
+	field: string,
+	type: QingsuyunSampleType,
+	values: readonly unknown[],
+	expect: Expectation,
+): void {
+	for (const value of values) {
+		const marker = nextMarker();
+		add('wrong field types', `${field} = ${JSON.stringify(value).replace(SECRET, 'SECRET')}`, {
+			body: JSON.stringify({ ...callback(type, marker), [field]: value }),
+			contentType: JSON_TYPE,
+			marker,
+			expect,
+		});
+	}
+}
 
 /** Wrong field types with the right key: flagged when unreadable, accepted otherwise. */
-export function addWrongFieldTypes({ add, nextMarker }: CorpusBuilder): void {
-	const typeValues: unknown[] = [123, null, true, [], {}, '', ['answerSheet']];
-	for (const value of typeValues) {
-		const marker = nextMarker();
-		add('wrong field types', `type = ${JSON.stringify(value)}`, {
-			body: JSON.stringify({ ...callback('answerSheet', marker), type: value }),
-			contentType: JSON_TYPE,
-			marker,
-			expect: 'flagged',
-		});
-	}
-	for (const value of ['text', 42, null, [], [{ a: 1 }], true]) {
-		const marker = nextMarker();
-		add('wrong field types', `eventBody = ${JSON.stringify(value)}`, {
-			body: JSON.stringify({ ...callback('courseFinish', marker), eventBody: value }),
-			contentType: JSON_TYPE,
-			marker,
-			expect: 'flagged',
-		});
-	}
+export function addWrongFieldTypes(builder: CorpusBuilder): void {
+	const { add, nextMarker } = builder;
+	const typeValues = [123, null, true, [], {}, '', ['answerSheet']];
+	addFieldValues(builder, 'type', 'answerSheet', typeValues, 'flagged');
+	const eventBodyValues = ['text', 42, null, [], [{ a: 1 }], true];
+	addFieldValues(builder, 'eventBody', 'courseFinish', eventBodyValues, 'flagged');
 	{
 		const marker = nextMarker();
 		const { eventBody: _dropped, ...withoutBody } = callback('courseFinish', marker);
@@ -36,31 +44,16 @@ export function addWrongFieldTypes({ add, nextMarker }: CorpusBuilder): void {
 			expect: 'flagged',
 		});
 	}
-	for (const value of [123, null, {}, [], '', true]) {
-		const marker = nextMarker();
-		add('wrong field types', `uuid = ${JSON.stringify(value)}`, {
-			body: JSON.stringify({ ...callback('clockFinish', marker), uuid: value }),
-			contentType: JSON_TYPE,
-			marker,
-			expect: 'execution',
-		});
-	}
-	for (const value of [
+	addFieldValues(builder, 'uuid', 'clockFinish', [123, null, {}, [], '', true], 'execution');
+	const tsValues = [
 		0,
 		'yesterday',
 		'',
 		'9999-99-99 99:99:99',
 		{ at: 1 },
 		'2022-02-30 25:61:61.999',
-	]) {
-		const marker = nextMarker();
-		add('wrong field types', `ts = ${JSON.stringify(value)}`, {
-			body: JSON.stringify({ ...callback('answerSheet', marker), ts: value }),
-			contentType: JSON_TYPE,
-			marker,
-			expect: 'execution',
-		});
-	}
+	];
+	addFieldValues(builder, 'ts', 'answerSheet', tsValues, 'execution');
 	const timeValues: unknown[] = [
 		'soon',
 		-1,
@@ -96,15 +89,8 @@ export function addWrongFieldTypes({ add, nextMarker }: CorpusBuilder): void {
 			expect: 'execution',
 		});
 	}
-	for (const value of [123, null, [SECRET], { secretKey: SECRET }, true]) {
-		const marker = nextMarker();
-		add('wrong field types', `secretKey = ${JSON.stringify(value).replace(SECRET, 'SECRET')}`, {
-			body: JSON.stringify({ ...callback('answerSheet', marker), secretKey: value }),
-			contentType: JSON_TYPE,
-			marker,
-			expect: 'unauthenticated',
-		});
-	}
+	const secretKeyValues = [123, null, [SECRET], { secretKey: SECRET }, true];
+	addFieldValues(builder, 'secretKey', 'answerSheet', secretKeyValues, 'unauthenticated');
 }
 
 /** Event types the node does not know: passed through (all) or filtered (exams only). */
@@ -141,51 +127,27 @@ export function addUnknownEventTypes({ add, nextMarker }: CorpusBuilder): void {
 
 /** Prototype-pollution keys, at the top level, in eventBody and deeper. */
 export function addPrototypePollution({ add, nextMarker }: CorpusBuilder): void {
+	const atTop = (members: string) => (fields: Fields) =>
+		JSON.stringify(fields).replace(/^\{/, `{${members}`);
+	const inEventBody = (members: string) => (fields: Fields) =>
+		JSON.stringify(fields).replace('"eventBody":{', `"eventBody":{${members}`);
 	const pollution: Array<{ name: string; edit: (fields: Fields) => string }> = [
-		{
-			name: 'top-level __proto__',
-			edit: (fields) =>
-				JSON.stringify(fields).replace(/^\{/, '{"__proto__":{"polluted":"yes","isAdmin":true},'),
-		},
-		{
-			name: 'eventBody __proto__',
-			edit: (fields) =>
-				JSON.stringify(fields).replace(
-					'"eventBody":{',
-					'"eventBody":{"__proto__":{"polluted":"yes"},',
-				),
-		},
+		{ name: 'top-level __proto__', edit: atTop('"__proto__":{"polluted":"yes","isAdmin":true},') },
+		{ name: 'eventBody __proto__', edit: inEventBody('"__proto__":{"polluted":"yes"},') },
 		{
 			name: 'eventBody constructor.prototype',
-			edit: (fields) =>
-				JSON.stringify(fields).replace(
-					'"eventBody":{',
-					'"eventBody":{"constructor":{"prototype":{"polluted":"yes"}},',
-				),
+			edit: inEventBody('"constructor":{"prototype":{"polluted":"yes"}},'),
 		},
-		{
-			name: 'eventBody prototype key',
-			edit: (fields) =>
-				JSON.stringify(fields).replace(
-					'"eventBody":{',
-					'"eventBody":{"prototype":{"polluted":"yes"},',
-				),
-		},
+		{ name: 'eventBody prototype key', edit: inEventBody('"prototype":{"polluted":"yes"},') },
 		{
 			name: 'nested __proto__ in a collected field',
-			edit: (fields) =>
-				JSON.stringify(fields).replace(
-					'"eventBody":{',
-					'"eventBody":{"fields":[{"fieldName":"__proto__","answerContent":{"polluted":"yes"}},{"fieldName":"constructor","answerContent":"x"}],',
-				),
+			edit: inEventBody(
+				'"fields":[{"fieldName":"__proto__","answerContent":{"polluted":"yes"}},{"fieldName":"constructor","answerContent":"x"}],',
+			),
 		},
 		{
 			name: 'time-like __proto__ key',
-			edit: (fields) =>
-				JSON.stringify(fields).replace(
-					'"eventBody":{',
-					'"eventBody":{"__proto__":1641634772902,"toString":"x","valueOf":1,',
-				),
+			edit: inEventBody('"__proto__":1641634772902,"toString":"x","valueOf":1,'),
 		},
 	];
 	for (const { name, edit } of pollution) {

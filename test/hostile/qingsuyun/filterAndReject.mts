@@ -1,8 +1,9 @@
 /**
  * The exams-only workflow, which filters other types and rejects unreadable requests.
  */
-import type { CorpusBuilder } from './builder.mjs';
-import { EXAMS, JSON_TYPE, SECRET, TEXT_TYPE, TYPES, callback } from './callback.mjs';
+import type { CorpusBuilder } from '../builder.mjs';
+import { JSON_TYPE, TEXT_TYPE } from '../contentTypes.mjs';
+import { EXAMS, SECRET, TYPES, callback } from './callback.mjs';
 
 /** The exams-only workflow that rejects unreadable requests. */
 export function addFilterAndReject({ add, nextMarker }: CorpusBuilder): void {

@@ -3,16 +3,17 @@
  * must answer and whether it must start an execution. Each part of the corpus is a file of its
  * own; they are added in a fixed order, which fixes every request's label and marker.
  */
-import { unicodeEscaped } from '../mutations.mjs';
-import type { HostilePlatform, HostileRequest } from '../types.mjs';
+import { buildFromParts, createCorpusBuilder, type CorpusBuilder } from '../builder.mjs';
+import { bareTriggerFixtures, isFlaggedAsUnrecognized } from '../platform.mjs';
+import type { HostilePlatform } from '../types.mjs';
+import { percentEncoded, unicodeEscaped } from '../wrongSecrets.mjs';
 import { addContentTypes, addOtherMethods } from './arrival.mjs';
 import {
 	addEmptyAndNonObjectBodies,
 	addMalformedJson,
 	addTruncatedBodies,
 } from './brokenBodies.mjs';
-import { createCorpusBuilder, type CorpusBuilder } from './builder.mjs';
-import { ALL, EXAMS, SECRET, percentEncoded } from './callback.mjs';
+import { ALL, EXAMS, SECRET } from './callback.mjs';
 import { addPrototypePollution, addUnknownEventTypes, addWrongFieldTypes } from './fieldShapes.mjs';
 import { addFilterAndReject } from './filterAndReject.mjs';
 import { protocolViolation } from './protocol.mjs';
@@ -37,24 +38,21 @@ const PARTS: ReadonlyArray<(builder: CorpusBuilder) => void> = [
 	addDeepAndLargeBodies,
 ];
 
-function buildCorpus(): HostileRequest[] {
-	const builder = createCorpusBuilder();
-	for (const addPart of PARTS) addPart(builder);
-	return builder.requests;
+function createBuilder(): CorpusBuilder {
+	return createCorpusBuilder('qingsuyun', { webhook: ALL, method: 'POST' });
 }
 
 export const qingsuyunHostile: HostilePlatform = {
 	name: 'qingsuyun',
-	fixtures: {
-		credentials: ['qingsuyun.credentials.json'],
-		workflows: ['qingsuyun.bare.workflows.json'],
-		substitutions: { QINGSUYUN_SECRET: SECRET },
-		workflowIds: ['qsyHostileAll001', 'qsyHostileExam01'],
-		webhooks: [ALL, EXAMS],
-	},
+	fixtures: bareTriggerFixtures(
+		'qingsuyun',
+		'qingsuyun.credentials.json',
+		{ QINGSUYUN_SECRET: SECRET },
+		{ qsyHostileAll001: ALL, qsyHostileExam01: EXAMS },
+	),
 	secrets: [SECRET, unicodeEscaped(SECRET), percentEncoded(SECRET)],
 	deduplicates: true,
-	buildCorpus,
+	buildCorpus: () => buildFromParts(createBuilder, PARTS),
 	protocolViolation,
-	isFlaggedExecution: (data) => data.includes('"Unrecognized request"'),
+	isFlaggedExecution: isFlaggedAsUnrecognized,
 };

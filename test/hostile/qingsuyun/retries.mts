@@ -1,8 +1,9 @@
 /**
  * Repeated deliveries of one event: one after another, and racing each other.
  */
-import type { CorpusBuilder } from './builder.mjs';
-import { EXAMS, JSON_TYPE, TEXT_TYPE, callback, typeAt } from './callback.mjs';
+import type { CorpusBuilder } from '../builder.mjs';
+import { JSON_TYPE, TEXT_TYPE } from '../contentTypes.mjs';
+import { EXAMS, callback, typeAt } from './callback.mjs';
 
 /** Repeated deliveries: one after another, and racing each other. */
 export function addRepeatedDeliveries({ add, nextMarker }: CorpusBuilder): void {

@@ -1,26 +1,15 @@
 /**
  * Wrong, missing and near-miss keys, and keys where Qingsuyun never puts them.
  */
-import { oneCharacterOff } from '../mutations.mjs';
-import type { CorpusBuilder } from './builder.mjs';
-import {
-	ALL,
-	EXAMS,
-	JSON_TYPE,
-	SECRET,
-	TYPES,
-	callback,
-	typeAt,
-	type Fields,
-} from './callback.mjs';
+import { oneCharacterOff, oneCharacterOffAt } from '../wrongSecrets.mjs';
+import type { CorpusBuilder } from '../builder.mjs';
+import { JSON_TYPE } from '../contentTypes.mjs';
+import { ALL, EXAMS, SECRET, TYPES, callback, typeAt, type Fields } from './callback.mjs';
 
 /** Wrong, missing and near-miss keys. */
 export function addWrongKeys({ add, nextMarker }: CorpusBuilder): void {
 	const nearMisses: Array<{ name: string; secret: string }> = [
-		...[0, 1, 8, 15, 16, 23, 30, 31].map((position) => ({
-			name: `one character off at ${position}`,
-			secret: oneCharacterOff(SECRET, position),
-		})),
+		...oneCharacterOffAt(SECRET, [0, 1, 8, 15, 16, 23, 30, 31]),
 		{ name: 'upper case', secret: SECRET.toUpperCase() },
 		{ name: 'one character short', secret: SECRET.slice(0, -1) },
 		{ name: 'one character long', secret: `${SECRET}0` },

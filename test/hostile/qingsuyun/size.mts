@@ -1,9 +1,12 @@
 /**
  * Deep nesting and sheer size, up to and over n8n's body limit.
  */
-import { nestedArrayJson, nestedObjectJson, oneCharacterOff, paddingJson } from '../mutations.mjs';
-import type { CorpusBuilder } from './builder.mjs';
-import { JSON_TYPE, MIB, N8N_BODY_LIMIT, SECRET, TEXT_TYPE, callback } from './callback.mjs';
+import { nestedArrayJson, nestedObjectJson, paddingJson } from '../mutations.mjs';
+import { MIB, N8N_BODY_LIMIT } from '../sizes.mjs';
+import { oneCharacterOff } from '../wrongSecrets.mjs';
+import type { CorpusBuilder } from '../builder.mjs';
+import { JSON_TYPE, TEXT_TYPE } from '../contentTypes.mjs';
+import { SECRET, callback } from './callback.mjs';
 
 /** Deep nesting and sheer size. */
 export function addDeepAndLargeBodies({ add, nextMarker }: CorpusBuilder): void {

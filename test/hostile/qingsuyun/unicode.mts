@@ -1,9 +1,11 @@
 /**
  * Unicode edge cases inside a valid callback, and bytes that are not UTF-8 at all.
  */
-import { AWKWARD_STRINGS, INVALID_UTF8, unicodeEscaped } from '../mutations.mjs';
-import type { CorpusBuilder } from './builder.mjs';
-import { JSON_TYPE, SECRET, TEXT_TYPE, callback, percentEncoded } from './callback.mjs';
+import { AWKWARD_STRINGS, INVALID_UTF8 } from '../mutations.mjs';
+import { percentEncoded, unicodeEscaped } from '../wrongSecrets.mjs';
+import type { CorpusBuilder } from '../builder.mjs';
+import { JSON_TYPE, TEXT_TYPE } from '../contentTypes.mjs';
+import { SECRET, callback } from './callback.mjs';
 
 /** Unicode edge cases inside a valid callback, and bytes that are not UTF-8 at all. */
 export function addUnicodeEdgeCases({ add, nextMarker }: CorpusBuilder): void {
