@@ -19,7 +19,8 @@
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+
+import { FakeHttpServer } from './fakeHttpServer.mjs';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -100,42 +101,22 @@ export function md5Hex(text: string): string {
 const ROOM_TOKENS = ['teacherToken', 'assistantToken', 'studentToken', 'studentClientToken'];
 const WEBCAST_TOKENS = ['organizerToken', 'panelistToken', 'attendeeToken'];
 
-export class FakeGenseeServer {
+export class FakeGenseeServer extends FakeHttpServer {
 	readonly requests: RecordedCall[] = [];
-	/** `http://127.0.0.1:<port>`: what goes in the credential's site address. */
-	url = '';
 	private readonly rooms = new Map<string, FakeRoom>();
 	private readonly visits = new Map<string, JsonObject[]>();
 	private readonly questions = new Map<string, JsonObject[]>();
 	private readonly rollCalls = new Map<string, JsonObject[]>();
 	private readonly disabled = new Set<string>();
 	private readonly faults: Array<GenseeFault & { remaining: number }> = [];
-	private server?: http.Server;
 	private counter = 0;
 
-	private constructor(private readonly options: FakeGenseeOptions) {}
-
-	static async start(options: FakeGenseeOptions): Promise<FakeGenseeServer> {
-		const fake = new FakeGenseeServer(options);
-		await fake.listen();
-		return fake;
+	private constructor(private readonly options: FakeGenseeOptions) {
+		super();
 	}
 
-	private async listen(): Promise<void> {
-		this.server = http.createServer((request, response) => {
-			void this.handle(request, response);
-		});
-		await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-		const address = this.server.address() as AddressInfo;
-		this.url = `http://127.0.0.1:${address.port}`;
-	}
-
-	async stop(): Promise<void> {
-		const server = this.server;
-		if (server === undefined) return;
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-		this.server = undefined;
+	static start(options: FakeGenseeOptions): Promise<FakeGenseeServer> {
+		return new FakeGenseeServer(options).listen();
 	}
 
 	// ---- state for tests -------------------------------------------------------------------
@@ -199,7 +180,7 @@ export class FakeGenseeServer {
 
 	// ---- HTTP --------------------------------------------------------------------------------
 
-	private async handle(
+	protected async handle(
 		request: http.IncomingMessage,
 		response: http.ServerResponse,
 	): Promise<void> {
