@@ -575,17 +575,24 @@ function positiveInt(text: string | null): number | undefined {
 	return Number(text);
 }
 
+/** `json` followed by those of the `optional` fields that are set. */
+function withOptional(json: JsonObject, optional: { [key: string]: Json | undefined }): JsonObject {
+	const result = { ...json };
+	for (const [key, value] of Object.entries(optional)) if (value !== undefined) result[key] = value;
+	return result;
+}
+
 function eventJson(event: FakeEvent): JsonObject {
-	const json: JsonObject = {
-		roomUuid: event.roomUuid,
-		cmd: event.cmd,
-		sequence: event.sequence,
-		version: event.version,
-		data: event.data,
-	};
-	if (event.fromUser !== undefined) json.fromUser = event.fromUser;
-	if (event.operator !== undefined) json.operator = event.operator;
-	return json;
+	return withOptional(
+		{
+			roomUuid: event.roomUuid,
+			cmd: event.cmd,
+			sequence: event.sequence,
+			version: event.version,
+			data: event.data,
+		},
+		{ fromUser: event.fromUser, operator: event.operator },
+	);
 }
 
 function roomJson(room: FakeRoom): JsonObject {
@@ -610,14 +617,14 @@ function userJson(user: FakeUser): JsonObject {
 }
 
 function recordingJson(room: FakeRoom, recording: FakeRecording): JsonObject {
-	const json: JsonObject = {
-		roomUuid: room.roomUuid,
-		recordId: recording.recordId,
-		state: recording.state,
-		startTime: recording.startTime,
-		onhold: recording.onhold,
-	};
-	if (recording.endTime !== undefined) json.endTime = recording.endTime;
-	if (recording.webRecordConfig !== undefined) json.webRecordConfig = recording.webRecordConfig;
-	return json;
+	return withOptional(
+		{
+			roomUuid: room.roomUuid,
+			recordId: recording.recordId,
+			state: recording.state,
+			startTime: recording.startTime,
+			onhold: recording.onhold,
+		},
+		{ endTime: recording.endTime, webRecordConfig: recording.webRecordConfig },
+	);
 }

@@ -98,8 +98,24 @@ export function md5Hex(text: string): string {
 	return createHash('md5').update(text, 'utf8').digest('hex');
 }
 
-const ROOM_TOKENS = ['teacherToken', 'assistantToken', 'studentToken', 'studentClientToken'];
-const WEBCAST_TOKENS = ['organizerToken', 'panelistToken', 'attendeeToken'];
+/** Each site's endpoints that create, describe and delete a room, and the tokens a new room has. */
+const ROOM_ENDPOINTS: Record<
+	SiteKind,
+	{ create: string; info: string; remove: string; tokens: string[] }
+> = {
+	training: {
+		create: 'room/created',
+		info: 'room/info',
+		remove: 'room/deleted',
+		tokens: ['teacherToken', 'assistantToken', 'studentToken', 'studentClientToken'],
+	},
+	webcast: {
+		create: 'created',
+		info: 'setting/info',
+		remove: 'deleted',
+		tokens: ['organizerToken', 'panelistToken', 'attendeeToken'],
+	},
+};
 
 export class FakeGenseeServer extends FakeHttpServer {
 	readonly requests: RecordedCall[] = [];
@@ -248,29 +264,10 @@ export class FakeGenseeServer extends FakeHttpServer {
 		if (!authorized) return fail('200', 'authentication failed');
 		if (this.disabled.has(endpoint)) return fail('600', 'this API is disabled');
 		const id = params.get(kind === 'training' ? 'roomId' : 'webcastId') ?? '';
-		if (kind === 'training') {
-			switch (endpoint) {
-				case 'room/created':
-					return this.create(kind, params, ROOM_TOKENS);
-				case 'room/info':
-					return this.info(kind, id);
-				case 'room/deleted':
-					return this.remove(kind, id);
-				default:
-					break;
-			}
-		} else {
-			switch (endpoint) {
-				case 'created':
-					return this.create(kind, params, WEBCAST_TOKENS);
-				case 'setting/info':
-					return this.info(kind, id);
-				case 'deleted':
-					return this.remove(kind, id);
-				default:
-					break;
-			}
-		}
+		const rooms = ROOM_ENDPOINTS[kind];
+		if (endpoint === rooms.create) return this.create(kind, params, rooms.tokens);
+		if (endpoint === rooms.info) return this.info(kind, id);
+		if (endpoint === rooms.remove) return this.remove(kind, id);
 		switch (endpoint) {
 			case 'export/history':
 				return this.export(kind, id, params, this.visits, 'joinTime', 'list');
