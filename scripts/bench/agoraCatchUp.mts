@@ -8,6 +8,7 @@
 import { APP_ID, CERTIFICATE } from '../../support/fakes/agoraApp.mjs';
 import { PollHarness } from '../../support/fakes/agoraPollContext.mjs';
 import { FakeAgoraServer } from '../../support/fakes/agoraServer.mjs';
+import { markdownTable } from './markdownTable.mjs';
 
 const REGION = 'eu';
 
@@ -90,17 +91,24 @@ export async function benchAgoraCatchUp(
 
 export function agoraCatchUpTables({ catchUp, cursorState }: AgoraCatchUp): string[] {
 	return [
-		'| new events | emitted | API requests | floor ⌈N/100⌉ | time |',
-		'|---:|---:|---:|---:|---:|',
-		...catchUp.map(
-			(result) =>
-				`| ${result.events.toLocaleString('en-US')} | ${result.emitted.toLocaleString('en-US')} | ${result.requests} | ${result.floor} | ${result.milliseconds.toFixed(0)} ms |`,
+		...markdownTable(
+			['new events', 'emitted', 'API requests', 'floor ⌈N/100⌉', 'time'],
+			'rrrrr',
+			catchUp,
+			(result) => [
+				result.events.toLocaleString('en-US'),
+				result.emitted.toLocaleString('en-US'),
+				String(result.requests),
+				String(result.floor),
+				`${result.milliseconds.toFixed(0)} ms`,
+			],
 		),
 		'',
-		'| watched classrooms | cursor state (static data, JSON) |',
-		'|---:|---:|',
-		...cursorState.map(
-			(result) => `| ${result.rooms} | ${result.bytes.toLocaleString('en-US')} bytes |`,
+		...markdownTable(
+			['watched classrooms', 'cursor state (static data, JSON)'],
+			'rr',
+			cursorState,
+			(result) => [String(result.rooms), `${result.bytes.toLocaleString('en-US')} bytes`],
 		),
 	];
 }

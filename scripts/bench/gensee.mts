@@ -1,12 +1,14 @@
-import { decodeQaDocument, decodeRequest } from '../../nodes/Gensee/decode';
-import { GENSEE_PLATFORM } from '../../nodes/Gensee/events';
-import { collectParams } from '../../nodes/Gensee/params';
-import { MAX_QA_XML_BYTES, parseQaXml } from '../../nodes/Gensee/qaXml';
+import { genseeAdapter } from '../../nodes/Gensee/adapter';
+import { MAX_QA_XML_BYTES } from '../../nodes/Gensee/qaXml';
 import { GENSEE_QA_XML, genseeActionSample } from '../../support/samples/gensee.mjs';
+import { decodeOnlyCase } from './adapterCases.mjs';
 import { distinctBodies } from './bodies.mjs';
+import { post, queryGet } from './requests.mjs';
+import { tokenTarget } from './tokenTarget.mjs';
 import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
 
 const TOKEN = 'bench-gensee-token-7f1a';
+const QA_CONTENT_TYPE = 'text/plain; charset=utf-8';
 /** The node reads at most 10 000 tags (opening and closing): a question with one answer has four. */
 const MAX_QUESTIONS = 2_490;
 const ASKER_UID = '9934592202';
@@ -28,53 +30,45 @@ function qaDocument(
 	return `${open}${Array.from({ length: questions }, (_, index) => question(index)).join('')}${close}`;
 }
 
-function qaCase(label: string, text: string): DecodeBenchCase {
-	return {
-		platform: GENSEE_PLATFORM,
-		label,
-		bytes: Buffer.byteLength(text),
-		decode() {
-			const parsed = parseQaXml(text);
-			if (!parsed.ok) throw new Error(`bench sample not readable: ${parsed.problem}`);
-			return decodeQaDocument(parsed.document, {}, new Date().toISOString());
-		},
-	};
-}
+// Gensee's figures have always been the decoding step alone: its cases read the request once
+// beforehand, through the adapter, and time only the adapter's decode.
+const qaCase = (label: string, text: string): DecodeBenchCase =>
+	decodeOnlyCase(genseeAdapter, label, post(text, QA_CONTENT_TYPE));
 
-function statusCase(): DecodeBenchCase {
-	const query = genseeActionSample('101');
-	return {
-		platform: GENSEE_PLATFORM,
-		label: 'status callback 101 (GET parameters)',
-		bytes: Buffer.byteLength(new URLSearchParams(query).toString()),
-		decode: () => decodeRequest('status', collectParams(query, {}), Date.now()),
-	};
-}
+const statusCase = (): DecodeBenchCase =>
+	decodeOnlyCase(
+		genseeAdapter,
+		'status callback 101 (GET parameters)',
+		queryGet(genseeActionSample('101')),
+	);
 
 export const genseeBench: BenchPlatform = {
 	name: 'gensee',
-	webhook: {
-		label: 'Gensee Trigger',
-		credentials: ['gensee.hostile.credentials.json'],
-		workflows: ['gensee.bare.workflows.json'],
-		substitutions: { GENSEE_HOSTILE_TOKEN: TOKEN },
-		webhook: `gs-hostile/gensee?token=${TOKEN}`,
-		workflowId: 'gsHostileAll0001',
-		bodies(bytes) {
-			// Client Q&A XML as Gensee posts it; the node reads at most 1 MiB, so that is the top size.
-			const text = qaDocument(
-				Math.max(1, Math.min(MAX_QUESTIONS, Math.floor(bytes / 400))),
-				Math.min(bytes, MAX_QA_XML_BYTES - 1024),
-			);
-			// Each document a new event: the first question's asker (its operator) differs every time.
-			const placeholder = 'o'.repeat(16);
-			return distinctBodies(
-				text.replace(`uid="${ASKER_UID}"`, `uid="${placeholder}"`),
-				placeholder,
-				'text/plain; charset=utf-8',
-			);
+	webhook: tokenTarget(
+		{
+			platform: 'gensee',
+			label: 'Gensee Trigger',
+			path: 'gs-hostile/gensee',
+			workflowId: 'gsHostileAll0001',
+			token: TOKEN,
 		},
-	},
+		{
+			bodies(bytes) {
+				// Client Q&A XML as Gensee posts it; the node reads at most 1 MiB, so that is the top size.
+				const text = qaDocument(
+					Math.max(1, Math.min(MAX_QUESTIONS, Math.floor(bytes / 400))),
+					Math.min(bytes, MAX_QA_XML_BYTES - 1024),
+				);
+				// Each document a new event: the first question's asker (its operator) differs every time.
+				const placeholder = 'o'.repeat(16);
+				return distinctBodies(
+					text.replace(`uid="${ASKER_UID}"`, `uid="${placeholder}"`),
+					placeholder,
+					QA_CONTENT_TYPE,
+				);
+			},
+		},
+	),
 	decodeCases() {
 		return [
 			statusCase(),

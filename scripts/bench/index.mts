@@ -13,6 +13,7 @@ import { ensureN8nInstalled, REPO_ROOT } from '../../support/n8n.mjs';
 import { agoraCatchUpTables, benchAgoraCatchUp } from './agoraCatchUp.mjs';
 import { benchDecode, type DecodeResult } from './decode.mjs';
 import { benchDedupe, gcAvailable, type DedupeCheckpoint } from './dedupe.mjs';
+import { markdownTable } from './markdownTable.mjs';
 import { benchPlatforms } from './platforms.mjs';
 import { QUICK_RUN, SETTINGS } from './settings.mjs';
 import { formatBytes } from './stats.mjs';
@@ -61,26 +62,31 @@ async function environment(): Promise<Environment> {
 }
 
 function decodeTable(results: DecodeResult[]): string[] {
-	return [
-		'| platform | case | body | µs per event |',
-		'|---|---|---:|---:|',
-		...results.map(
-			(result) =>
-				`| ${result.platform} | ${result.label} | ${formatBytes(result.bytes)} | ${result.microsPerEvent.toFixed(result.microsPerEvent < 100 ? 1 : 0)} |`,
-		),
-	];
+	return markdownTable(['platform', 'case', 'body', 'µs per event'], 'llrr', results, (result) => [
+		result.platform,
+		result.label,
+		formatBytes(result.bytes),
+		result.microsPerEvent.toFixed(result.microsPerEvent < 100 ? 1 : 0),
+	]);
 }
 
 function dedupeTable(checkpoints: DedupeCheckpoint[]): string[] {
-	return [
-		'| distinct deliveries | process memory (heap growth) | static data (JSON) | µs per delivery |',
-		'|---:|---:|---:|---:|',
-		...checkpoints.map(
-			(checkpoint) =>
-				`| ${checkpoint.deliveries.toLocaleString('en-US')} | ${formatBytes(checkpoint.heapBytes)} | ` +
-				`${formatBytes(checkpoint.staticDataBytes)} | ${checkpoint.microsPerDelivery.toFixed(1)} |`,
-		),
-	];
+	return markdownTable(
+		[
+			'distinct deliveries',
+			'process memory (heap growth)',
+			'static data (JSON)',
+			'µs per delivery',
+		],
+		'rrrr',
+		checkpoints,
+		(checkpoint) => [
+			checkpoint.deliveries.toLocaleString('en-US'),
+			formatBytes(checkpoint.heapBytes),
+			formatBytes(checkpoint.staticDataBytes),
+			checkpoint.microsPerDelivery.toFixed(1),
+		],
+	);
 }
 
 interface RunTiming {

@@ -5,7 +5,8 @@
 import autocannon from 'autocannon';
 import os from 'node:os';
 
-import type { RunningN8n } from '../../support/startN8n.mjs';
+import { pollUntil } from '../../support/process.mjs';
+import type { ExecutionRow, RunningN8n } from '../../support/startN8n.mjs';
 import { parseStoredTime, perSecond } from './stats.mjs';
 
 /** What is fired at one webhook: its URL, the workflow whose executions count, the bodies. */
@@ -51,9 +52,24 @@ interface Settled {
 	lastId: number;
 }
 
+function settledFrom(rows: ExecutionRow[], afterId: number, expected: number): Settled {
+	const finishedAt = rows.map((row) =>
+		row.stoppedAt === undefined ? undefined : parseStoredTime(row.stoppedAt),
+	);
+	return {
+		finishedAt: rows.flatMap((row, index) => {
+			const time = finishedAt[index];
+			return row.status === 'success' && time !== undefined ? [time] : [];
+		}),
+		failed: rows.filter((row) => row.stoppedAt !== undefined && row.status !== 'success').length,
+		settled: finishedAt.every((time) => time !== undefined) && rows.length >= expected,
+		lastId: rows.reduce((max, row) => Math.max(max, Number(row.id)), afterId),
+	};
+}
+
 /**
  * Waits until every execution since `afterId` has finished, at least `expected` exist, and the
- * count held still for one poll.
+ * count held still for one poll; after the bounded wait, what there is, marked unsettled if so.
  */
 async function settle(
 	n8n: RunningN8n,
@@ -61,31 +77,29 @@ async function settle(
 	afterId: number,
 	expected: number,
 ): Promise<Settled> {
-	const deadline = Date.now() + SETTLE_LIMIT_MS;
-	let previous = -1;
-	for (;;) {
-		const rows = await n8n.executions(workflowId, afterId);
-		const finishedAt = rows.flatMap((row) => {
-			const time = row.stoppedAt === undefined ? undefined : parseStoredTime(row.stoppedAt);
-			return time === undefined ? [] : [time];
-		});
-		const lastId = rows.reduce((max, row) => Math.max(max, Number(row.id)), afterId);
-		const done = finishedAt.length === rows.length && rows.length >= expected;
-		const timedOut = Date.now() >= deadline;
-		if ((done && rows.length === previous) || timedOut) {
-			const failed = rows.filter((row) => row.stoppedAt !== undefined && row.status !== 'success');
-			return {
-				finishedAt: rows.flatMap((row, index) =>
-					row.status === 'success' && finishedAt[index] !== undefined ? [finishedAt[index]] : [],
-				),
-				failed: failed.length,
-				settled: done,
-				lastId,
-			};
-		}
-		previous = rows.length;
-		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-	}
+	let last: { rows: ExecutionRow[] } | undefined;
+	// The condition hands back a failed query instead of throwing, so only the timeout rejects.
+	const outcome = await pollUntil(
+		async () => {
+			let rows: ExecutionRow[];
+			try {
+				rows = await n8n.executions(workflowId, afterId);
+			} catch (error) {
+				return { error };
+			}
+			const previous = last?.rows.length;
+			last = { rows };
+			const current = settledFrom(rows, afterId, expected);
+			return current.settled && rows.length === previous ? { current } : undefined;
+		},
+		{
+			timeout: SETTLE_LIMIT_MS,
+			interval: POLL_MS,
+			describe: `the executions of ${workflowId} to settle`,
+		},
+	).catch(() => undefined);
+	if (outcome !== undefined && 'error' in outcome) throw outcome.error;
+	return outcome?.current ?? settledFrom(last?.rows ?? [], afterId, expected);
 }
 
 /**

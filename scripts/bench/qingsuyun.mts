@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import { decodeCallback } from '../../nodes/Qingsuyun/decode';
-import { QINGSUYUN_PLATFORM } from '../../nodes/Qingsuyun/events';
-import { readCallback } from '../../nodes/Qingsuyun/payload';
-import { buildUnrecognizedItem } from '../../nodes/shared/envelope';
-import { redactSecrets } from '../../nodes/shared/secrets';
-import { decodeRawRequest } from '../../nodes/shared/webhook/request';
+import { qingsuyunAdapter } from '../../nodes/Qingsuyun/adapter';
 import { QINGSUYUN_SAMPLE_TYPES, qingsuyunSample } from '../../support/samples/qingsuyun.mjs';
+import { flaggedCase, readAndDecodeCase } from './adapterCases.mjs';
 import { distinctBodies } from './bodies.mjs';
 import { jsonPost } from './requests.mjs';
 import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
@@ -35,40 +31,12 @@ function publicPaperCallback(): string {
 	});
 }
 
-function decodeCase(label: string, text: string): DecodeBenchCase {
-	return {
-		platform: QINGSUYUN_PLATFORM,
-		label,
-		bytes: Buffer.byteLength(text),
-		decode() {
-			const read = readCallback(decodeRawRequest(jsonPost(text), 'gb18030'));
-			if (!read.recognized) throw new Error(`bench sample not recognized: ${read.problem}`);
-			return decodeCallback(read.event.callback, read.event.payload, {
-				includeRaw: false,
-				receivedAt: Date.now(),
-			});
-		},
-	};
-}
+const decodeCase = (label: string, text: string): DecodeBenchCase =>
+	readAndDecodeCase(qingsuyunAdapter, label, jsonPost(text));
 
-/** The flagged path: an unreadable body is searched for the key and redacted before it is shown. */
-function flaggedCase(label: string, text: string): DecodeBenchCase {
-	return {
-		platform: QINGSUYUN_PLATFORM,
-		label,
-		bytes: Buffer.byteLength(text),
-		decode() {
-			const read = readCallback(decodeRawRequest(jsonPost(text), 'gb18030'));
-			if (read.recognized) throw new Error('bench sample unexpectedly recognized');
-			return buildUnrecognizedItem({
-				platform: QINGSUYUN_PLATFORM,
-				receivedAt: new Date().toISOString(),
-				problem: read.problem,
-				rawBody: redactSecrets(text, [SECRET]),
-			});
-		},
-	};
-}
+/** Unreadable bodies take the flagged path: searched for the key and redacted before they are shown. */
+const unreadableCase = (label: string, text: string): DecodeBenchCase =>
+	flaggedCase(qingsuyunAdapter, label, jsonPost(text), [SECRET]);
 
 export const qingsuyunBench: BenchPlatform = {
 	name: 'qingsuyun',
@@ -94,8 +62,11 @@ export const qingsuyunBench: BenchPlatform = {
 			decodeCase('public paper, 200 collected fields', publicPaperCallback()),
 			decodeCase('answerSheet grown to 64 KiB', sizedCallback(64 * 1024)),
 			decodeCase('answerSheet grown to 1 MiB', sizedCallback(1024 * 1024)),
-			flaggedCase('unreadable 1 KiB body, flagged and redacted', sizedCallback(1024).slice(0, -20)),
-			flaggedCase('unreadable 1 MiB body, flagged and redacted', truncated),
+			unreadableCase(
+				'unreadable 1 KiB body, flagged and redacted',
+				sizedCallback(1024).slice(0, -20),
+			),
+			unreadableCase('unreadable 1 MiB body, flagged and redacted', truncated),
 		];
 	},
 };

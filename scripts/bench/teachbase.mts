@@ -1,10 +1,9 @@
-import { decodeWebhook } from '../../nodes/Teachbase/decode';
-import { TEACHBASE_PLATFORM } from '../../nodes/Teachbase/events';
-import { readWebhook } from '../../nodes/Teachbase/payload';
-import { decodeRawRequest } from '../../nodes/shared/webhook/request';
+import { teachbaseAdapter } from '../../nodes/Teachbase/adapter';
 import { teachbaseSample } from '../../support/samples/teachbase.mjs';
+import { readAndDecodeCase } from './adapterCases.mjs';
 import { distinctBodies } from './bodies.mjs';
 import { jsonPost } from './requests.mjs';
+import { tokenTarget } from './tokenTarget.mjs';
 import type { BenchPlatform, DecodeBenchCase } from './types.mjs';
 
 const TOKEN = 'bench-teachbase-token-2c9e';
@@ -22,40 +21,30 @@ function sizedWebhook(bytes: number, id: string): string {
 	);
 }
 
-function decodeCase(label: string, text: string): DecodeBenchCase {
-	return {
-		platform: TEACHBASE_PLATFORM,
-		label,
-		bytes: Buffer.byteLength(text),
-		decode() {
-			const read = readWebhook(decodeRawRequest(jsonPost(text), 'windows-1251'));
-			if (!read.recognized) throw new Error(`bench sample not recognized: ${read.problem}`);
-			return decodeWebhook(read.event.webhook, read.event.payload, {
-				includeRaw: false,
-				receivedAt: Date.now(),
-			});
-		},
-	};
-}
+const decodeCase = (label: string, text: string): DecodeBenchCase =>
+	readAndDecodeCase(teachbaseAdapter, label, jsonPost(text));
 
 export const teachbaseBench: BenchPlatform = {
 	name: 'teachbase',
-	webhook: {
-		label: 'Teachbase Trigger',
-		credentials: ['teachbase.hostile.credentials.json'],
-		workflows: ['teachbase.bare.workflows.json'],
-		substitutions: { TEACHBASE_HOSTILE_TOKEN: TOKEN },
-		webhook: `tb-hostile/teachbase?token=${TOKEN}`,
-		workflowId: 'tbHostileAll0001',
-		// Teachbase's retry dedupe keys on the whole body: a load tool's default, one body sent
-		// again and again, measures this path and starts no execution.
-		repeatPath: true,
-		bodies(bytes) {
-			// The body is the dedupe key: the record id makes every body a new event.
-			const placeholder = '9'.repeat(16);
-			return distinctBodies(sizedWebhook(bytes, placeholder), placeholder, 'application/json');
+	webhook: tokenTarget(
+		{
+			platform: 'teachbase',
+			label: 'Teachbase Trigger',
+			path: 'tb-hostile/teachbase',
+			workflowId: 'tbHostileAll0001',
+			token: TOKEN,
 		},
-	},
+		{
+			// Teachbase's retry dedupe keys on the whole body: a load tool's default, one body sent
+			// again and again, measures this path and starts no execution.
+			repeatPath: true,
+			bodies(bytes) {
+				// The body is the dedupe key: the record id makes every body a new event.
+				const placeholder = '9'.repeat(16);
+				return distinctBodies(sizedWebhook(bytes, placeholder), placeholder, 'application/json');
+			},
+		},
+	),
 	decodeCases() {
 		return [
 			decodeCase(

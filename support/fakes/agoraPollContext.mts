@@ -13,7 +13,8 @@ import type {
 } from 'n8n-workflow';
 
 import { AgoraClassroomTrigger } from '../../nodes/AgoraClassroom/AgoraClassroomTrigger.node.js';
-import { fakeAgoraContext } from './agoraContext.mjs';
+import { agoraContextBase } from './agoraContext.mjs';
+import { baseMembers } from './executeContext.mjs';
 
 export interface PollHarnessOptions {
 	credentials: ICredentialDataDecryptedObject;
@@ -36,12 +37,9 @@ export class PollHarness {
 	}
 
 	private context(): IPollFunctions {
-		const { context: base } = fakeAgoraContext(this.options.credentials);
 		const parameters = this.options.parameters;
 		const context: Record<string, unknown> = {
-			getNode: base.getNode,
-			getCredentials: base.getCredentials,
-			helpers: base.helpers,
+			...baseMembers(agoraContextBase(this.options.credentials)),
 			getNodeParameter: (name: string, fallback?: unknown) =>
 				name in parameters ? parameters[name] : fallback,
 			getWorkflowStaticData: (type: string) => {

@@ -11,10 +11,10 @@
  * Where Agora's documents are silent the fake makes a choice, marked "assumed" below.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 
 import { decodeAccessToken2, signatureIsValid } from './agoraTokenDecode.mjs';
+import { FakeHttpServer } from './fakeHttpServer.mjs';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -109,45 +109,24 @@ class Reply {
 	) {}
 }
 
-export class FakeAgoraServer {
+export class FakeAgoraServer extends FakeHttpServer {
 	readonly requests: RecordedRequest[] = [];
 	private readonly rooms = new Map<string, FakeRoom>();
 	private readonly faults: Array<Fault & { remaining: number }> = [];
 	/** App-wide queue: events of every room, each handed out once. */
 	private readonly pollingQueue: FakeEvent[] = [];
-	private server?: http.Server;
 	private recordCounter = 0;
 
-	private constructor(private readonly options: FakeAgoraOptions) {}
-
-	static async start(options: FakeAgoraOptions): Promise<FakeAgoraServer> {
-		const fake = new FakeAgoraServer(options);
-		await fake.listen();
-		return fake;
+	private constructor(private readonly options: FakeAgoraOptions) {
+		super();
 	}
 
-	/** `http://127.0.0.1:<port>`: what goes in the credential's domain. */
-	url = '';
+	static start(options: FakeAgoraOptions): Promise<FakeAgoraServer> {
+		return new FakeAgoraServer(options).listen();
+	}
 
 	private now(): number {
 		return this.options.now?.() ?? Date.now();
-	}
-
-	private async listen(): Promise<void> {
-		this.server = http.createServer((request, response) => {
-			void this.handle(request, response);
-		});
-		await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-		const address = this.server.address() as AddressInfo;
-		this.url = `http://127.0.0.1:${address.port}`;
-	}
-
-	async stop(): Promise<void> {
-		const server = this.server;
-		if (server === undefined) return;
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-		this.server = undefined;
 	}
 
 	// ---- state for tests -------------------------------------------------------------------
@@ -271,7 +250,7 @@ export class FakeAgoraServer {
 
 	// ---- HTTP ------------------------------------------------------------------------------
 
-	private async handle(
+	protected async handle(
 		request: http.IncomingMessage,
 		response: http.ServerResponse,
 	): Promise<void> {
@@ -596,17 +575,24 @@ function positiveInt(text: string | null): number | undefined {
 	return Number(text);
 }
 
+/** `json` followed by those of the `optional` fields that are set. */
+function withOptional(json: JsonObject, optional: { [key: string]: Json | undefined }): JsonObject {
+	const result = { ...json };
+	for (const [key, value] of Object.entries(optional)) if (value !== undefined) result[key] = value;
+	return result;
+}
+
 function eventJson(event: FakeEvent): JsonObject {
-	const json: JsonObject = {
-		roomUuid: event.roomUuid,
-		cmd: event.cmd,
-		sequence: event.sequence,
-		version: event.version,
-		data: event.data,
-	};
-	if (event.fromUser !== undefined) json.fromUser = event.fromUser;
-	if (event.operator !== undefined) json.operator = event.operator;
-	return json;
+	return withOptional(
+		{
+			roomUuid: event.roomUuid,
+			cmd: event.cmd,
+			sequence: event.sequence,
+			version: event.version,
+			data: event.data,
+		},
+		{ fromUser: event.fromUser, operator: event.operator },
+	);
 }
 
 function roomJson(room: FakeRoom): JsonObject {
@@ -631,14 +617,14 @@ function userJson(user: FakeUser): JsonObject {
 }
 
 function recordingJson(room: FakeRoom, recording: FakeRecording): JsonObject {
-	const json: JsonObject = {
-		roomUuid: room.roomUuid,
-		recordId: recording.recordId,
-		state: recording.state,
-		startTime: recording.startTime,
-		onhold: recording.onhold,
-	};
-	if (recording.endTime !== undefined) json.endTime = recording.endTime;
-	if (recording.webRecordConfig !== undefined) json.webRecordConfig = recording.webRecordConfig;
-	return json;
+	return withOptional(
+		{
+			roomUuid: room.roomUuid,
+			recordId: recording.recordId,
+			state: recording.state,
+			startTime: recording.startTime,
+			onhold: recording.onhold,
+		},
+		{ endTime: recording.endTime, webRecordConfig: recording.webRecordConfig },
+	);
 }

@@ -7,23 +7,21 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
-	IExecuteFunctions,
 	IHttpRequestOptions,
-	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
 
 import { GenseeApi } from '../../credentials/GenseeApi.credentials';
 import { Gensee } from '../../nodes/Gensee/Gensee.node';
+import {
+	credentialHttp,
+	itemsContext,
+	testNode,
+	type HttpWithAuthentication,
+	type Outgoing,
+} from './executeContext.mjs';
 
-const NODE: INode = {
-	id: 'gensee-test',
-	name: 'Gensee',
-	type: 'n8n-nodes-edu-events.gensee',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const NODE = testNode('gensee-test', 'Gensee', 'gensee');
 
 function formText(body: unknown): string {
 	const form = new URLSearchParams();
@@ -33,35 +31,29 @@ function formText(body: unknown): string {
 	return form.toString();
 }
 
+/** Every call a form request, its body sent only with POST. */
+function outgoing(signed: IHttpRequestOptions): Outgoing {
+	const url = new URL(signed.url);
+	for (const [key, value] of Object.entries(signed.qs ?? {}))
+		url.searchParams.set(key, String(value));
+	return {
+		url,
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: signed.method === 'POST' ? formText(signed.body) : undefined,
+	};
+}
+
 export function genseeHttp(
 	credentials: ICredentialDataDecryptedObject,
 	calls: IHttpRequestOptions[] = [],
-): (type: string, options: IHttpRequestOptions) => Promise<unknown> {
-	const credential = new GenseeApi();
-	return async (type, options) => {
-		if (type !== 'genseeApi') throw new Error(`unexpected credential type ${type}`);
-		if (typeof credential.authenticate !== 'function')
-			throw new Error('authenticate must be a function');
-		const signed = await credential.authenticate(credentials, options);
-		calls.push(signed);
-		const url = new URL(signed.url);
-		for (const [key, value] of Object.entries(signed.qs ?? {}))
-			url.searchParams.set(key, String(value));
-		const response = await fetch(url, {
-			method: signed.method ?? 'GET',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: signed.method === 'POST' ? formText(signed.body) : undefined,
-			signal: AbortSignal.timeout(signed.timeout ?? 30_000),
-		});
-		const text = await response.text();
-		let body: unknown = text;
-		try {
-			body = JSON.parse(text);
-		} catch {
-			// n8n (axios) hands back an unparsable answer as text.
-		}
-		return signed.returnFullResponse ? { statusCode: response.status, body, headers: {} } : body;
-	};
+): HttpWithAuthentication {
+	return credentialHttp({
+		type: 'genseeApi',
+		credential: new GenseeApi(),
+		credentials,
+		calls,
+		outgoing,
+	});
 }
 
 /** Runs the Gensee node on `perItem` (each item's parameters), as n8n would. */
@@ -70,17 +62,7 @@ export async function runGensee(
 	perItem: IDataObject[],
 	options: { continueOnFail?: boolean; calls?: IHttpRequestOptions[] } = {},
 ): Promise<INodeExecutionData[]> {
-	const context = {
-		getNode: () => NODE,
-		getCredentials: async () => credentials,
-		helpers: { httpRequestWithAuthentication: genseeHttp(credentials, options.calls) },
-		getInputData: () => perItem.map(() => ({ json: {} })),
-		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
-			const parameters = perItem[itemIndex] ?? {};
-			return name in parameters ? parameters[name] : fallback;
-		},
-		continueOnFail: () => options.continueOnFail === true,
-	} as unknown as IExecuteFunctions;
-	const [output] = await new Gensee().execute.call(context);
+	const base = { node: NODE, credentials, http: genseeHttp(credentials, options.calls) };
+	const [output] = await new Gensee().execute.call(itemsContext(base, perItem, options));
 	return output ?? [];
 }

@@ -19,7 +19,8 @@
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+
+import { FakeHttpServer } from './fakeHttpServer.mjs';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -97,8 +98,24 @@ export function md5Hex(text: string): string {
 	return createHash('md5').update(text, 'utf8').digest('hex');
 }
 
-const ROOM_TOKENS = ['teacherToken', 'assistantToken', 'studentToken', 'studentClientToken'];
-const WEBCAST_TOKENS = ['organizerToken', 'panelistToken', 'attendeeToken'];
+/** Each site's endpoints that create, describe and delete a room, and the tokens a new room has. */
+const ROOM_ENDPOINTS: Record<
+	SiteKind,
+	{ create: string; info: string; remove: string; tokens: string[] }
+> = {
+	training: {
+		create: 'room/created',
+		info: 'room/info',
+		remove: 'room/deleted',
+		tokens: ['teacherToken', 'assistantToken', 'studentToken', 'studentClientToken'],
+	},
+	webcast: {
+		create: 'created',
+		info: 'setting/info',
+		remove: 'deleted',
+		tokens: ['organizerToken', 'panelistToken', 'attendeeToken'],
+	},
+};
 
 /** A roll call's export record as Gensee keeps it: the counts follow from who answered. */
 export function rollCallRecord(
@@ -117,25 +134,18 @@ export function rollCallRecord(
 	};
 }
 
-export class FakeGenseeServer {
+export class FakeGenseeServer extends FakeHttpServer {
 	readonly requests: RecordedCall[] = [];
-	/** `http://127.0.0.1:<port>`: what goes in the credential's site address. */
-	url = '';
 	private readonly rooms = new Map<string, FakeRoom>();
 	private readonly visits = new Map<string, JsonObject[]>();
 	private readonly questions = new Map<string, JsonObject[]>();
 	private readonly rollCalls = new Map<string, JsonObject[]>();
 	private readonly disabled = new Set<string>();
 	private readonly faults: Array<GenseeFault & { remaining: number }> = [];
-	private server?: http.Server;
 	private counter = 0;
 
-	private constructor(private readonly options: FakeGenseeOptions) {}
-
-	static async start(options: FakeGenseeOptions): Promise<FakeGenseeServer> {
-		const fake = new FakeGenseeServer(options);
-		await fake.listen();
-		return fake;
+	private constructor(private readonly options: FakeGenseeOptions) {
+		super();
 	}
 
 	/** The genseeApi credential that signs in to this fake: a training site, plain password. */
@@ -151,21 +161,8 @@ export class FakeGenseeServer {
 		};
 	}
 
-	private async listen(): Promise<void> {
-		this.server = http.createServer((request, response) => {
-			void this.handle(request, response);
-		});
-		await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-		const address = this.server.address() as AddressInfo;
-		this.url = `http://127.0.0.1:${address.port}`;
-	}
-
-	async stop(): Promise<void> {
-		const server = this.server;
-		if (server === undefined) return;
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-		this.server = undefined;
+	static start(options: FakeGenseeOptions): Promise<FakeGenseeServer> {
+		return new FakeGenseeServer(options).listen();
 	}
 
 	// ---- state for tests -------------------------------------------------------------------
@@ -229,7 +226,7 @@ export class FakeGenseeServer {
 
 	// ---- HTTP --------------------------------------------------------------------------------
 
-	private async handle(
+	protected async handle(
 		request: http.IncomingMessage,
 		response: http.ServerResponse,
 	): Promise<void> {
@@ -297,29 +294,10 @@ export class FakeGenseeServer {
 		if (!authorized) return fail('200', 'authentication failed');
 		if (this.disabled.has(endpoint)) return fail('600', 'this API is disabled');
 		const id = params.get(kind === 'training' ? 'roomId' : 'webcastId') ?? '';
-		if (kind === 'training') {
-			switch (endpoint) {
-				case 'room/created':
-					return this.create(kind, params, ROOM_TOKENS);
-				case 'room/info':
-					return this.info(kind, id);
-				case 'room/deleted':
-					return this.remove(kind, id);
-				default:
-					break;
-			}
-		} else {
-			switch (endpoint) {
-				case 'created':
-					return this.create(kind, params, WEBCAST_TOKENS);
-				case 'setting/info':
-					return this.info(kind, id);
-				case 'deleted':
-					return this.remove(kind, id);
-				default:
-					break;
-			}
-		}
+		const rooms = ROOM_ENDPOINTS[kind];
+		if (endpoint === rooms.create) return this.create(kind, params, rooms.tokens);
+		if (endpoint === rooms.info) return this.info(kind, id);
+		if (endpoint === rooms.remove) return this.remove(kind, id);
 		switch (endpoint) {
 			case 'export/history':
 				return this.export(kind, id, params, this.visits, 'joinTime', 'list');

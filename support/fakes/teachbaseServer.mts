@@ -16,7 +16,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+
+import { FakeHttpServer } from './fakeHttpServer.mjs';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -91,7 +92,7 @@ class Reply {
 	) {}
 }
 
-export class FakeTeachbaseServer {
+export class FakeTeachbaseServer extends FakeHttpServer {
 	readonly requests: RecordedRequest[] = [];
 	readonly tokens: IssuedToken[] = [];
 	readonly courses: FakeCourse[] = [];
@@ -104,42 +105,19 @@ export class FakeTeachbaseServer {
 	apiDelayMs = 0;
 	private readonly faults: Array<Fault & { remaining: number }> = [];
 	private readonly revoked = new Set<string>();
-	private server?: http.Server;
 	private nextUserId = 1001;
 
 	private constructor(private readonly options: FakeTeachbaseOptions) {
+		super();
 		this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 7200;
 	}
 
-	static async start(options: FakeTeachbaseOptions): Promise<FakeTeachbaseServer> {
-		const fake = new FakeTeachbaseServer(options);
-		await fake.listen();
-		return fake;
-	}
-
-	get url(): string {
-		const address = this.server?.address() as AddressInfo | null;
-		if (!address) throw new Error('the fake Teachbase server is not listening');
-		return `http://127.0.0.1:${address.port}`;
+	static start(options: FakeTeachbaseOptions): Promise<FakeTeachbaseServer> {
+		return new FakeTeachbaseServer(options).listen();
 	}
 
 	private now(): number {
 		return this.options.now?.() ?? Date.now();
-	}
-
-	private async listen(): Promise<void> {
-		this.server = http.createServer((request, response) => {
-			void this.handle(request, response);
-		});
-		await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-	}
-
-	async stop(): Promise<void> {
-		const server = this.server;
-		if (!server) return;
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-		this.server = undefined;
 	}
 
 	addCourse(name: string, extra: JsonObject = {}): FakeCourse {
@@ -188,7 +166,7 @@ export class FakeTeachbaseServer {
 		return this.requests.filter((entry) => entry.path !== '/oauth/token' && entry.status === 401);
 	}
 
-	private async handle(
+	protected async handle(
 		request: http.IncomingMessage,
 		response: http.ServerResponse,
 	): Promise<void> {

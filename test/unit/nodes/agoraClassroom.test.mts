@@ -2,15 +2,15 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
-	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { AgoraClassroom } from '../../../nodes/AgoraClassroom/AgoraClassroom.node.js';
 import { APP_ID, CERTIFICATE } from '../../../support/fakes/agoraApp.mjs';
-import { fakeAgoraContext } from '../../../support/fakes/agoraContext.mjs';
+import { agoraContextBase } from '../../../support/fakes/agoraContext.mjs';
 import type { FakeAgoraServer } from '../../../support/fakes/agoraServer.mjs';
+import { itemsContext } from '../../../support/fakes/executeContext.mjs';
 import { fakeAgoraServerPerFile } from '../support/fakeAgoraServerPerFile.mjs';
 import { failureOf } from '../support/failureOf.mjs';
 
@@ -25,24 +25,13 @@ async function run(
 	perItem: IDataObject[],
 	options: { continueOnFail?: boolean } = {},
 ): Promise<INodeExecutionData[]> {
-	const { context: base } = fakeAgoraContext({
+	const base = agoraContextBase({
 		appId: APP_ID,
 		appCertificate: CERTIFICATE,
 		region: REGION,
 		domain: server.url,
 	});
-	const context = {
-		getNode: base.getNode,
-		getCredentials: base.getCredentials,
-		helpers: base.helpers,
-		getInputData: () => perItem.map(() => ({ json: {} })),
-		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
-			const parameters = perItem[itemIndex] ?? {};
-			return name in parameters ? parameters[name] : fallback;
-		},
-		continueOnFail: () => options.continueOnFail === true,
-	} as unknown as IExecuteFunctions;
-	const [output] = await node.execute.call(context);
+	const [output] = await node.execute.call(itemsContext(base, perItem, options));
 	return output ?? [];
 }
 

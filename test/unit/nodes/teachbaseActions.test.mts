@@ -4,7 +4,6 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
-	INode,
 } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -24,6 +23,7 @@ import {
 	requestToken,
 	tokenIsStale,
 } from '../../../nodes/Teachbase/transport/token';
+import { executeContext, testNode } from '../../../support/fakes/executeContext.mjs';
 import { FakeTeachbaseServer } from '../../../support/fakes/teachbaseServer.mjs';
 
 const CLIENT_ID = 'unit-client';
@@ -239,14 +239,7 @@ describe('User → Create', () => {
 });
 
 describe('paging', () => {
-	const node: INode = {
-		id: 'tb',
-		name: 'Teachbase',
-		type: 'n8n-nodes-edu-events.teachbase',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
+	const node = testNode('tb', 'Teachbase', 'teachbase');
 
 	/** A context whose authenticated requests carry a real token from the fake. */
 	async function contextWithToken(): Promise<IExecuteFunctions> {
@@ -262,16 +255,16 @@ describe('paging', () => {
 			const headers = Object.fromEntries(response.headers.entries());
 			return { statusCode: response.status, body: await response.json(), headers };
 		};
-		return {
-			getNode: () => node,
-			getCredentials: async () => ({
+		return executeContext({
+			node,
+			credentials: {
 				clientId: CLIENT_ID,
 				clientSecret: CLIENT_SECRET,
 				baseUrl: server.url,
 				accessToken,
-			}),
-			helpers: { httpRequestWithAuthentication },
-		} as unknown as IExecuteFunctions;
+			},
+			http: httpRequestWithAuthentication,
+		});
 	}
 
 	it('walks pages of 100 until a short page, or asks for just the limit', async () => {
