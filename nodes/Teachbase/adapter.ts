@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 
+import { isChosen } from '../shared/choice';
 import { stringList } from '../shared/guards';
 import { authenticateByToken } from '../shared/webhookToken';
 import { booleanOption, positiveNumberOption } from '../shared/webhook/options';
@@ -34,10 +35,7 @@ export const teachbaseAdapter: WebhookAdapter<TeachbaseEvent> = {
 	isWanted(context, { webhook }) {
 		const acceptedTypes = stringList(context.getNodeParameter('types', []));
 		const acceptedEvents = stringList(context.getNodeParameter('events', []));
-		return (
-			(acceptedTypes.length === 0 || acceptedTypes.includes(webhook.type)) &&
-			(acceptedEvents.length === 0 || acceptedEvents.includes(webhook.event))
-		);
+		return isChosen(acceptedTypes, webhook.type) && isChosen(acceptedEvents, webhook.event);
 	},
 
 	delivery(_read, request, options) {

@@ -1,11 +1,11 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import { isChosen } from '../../shared/choice';
 import { buildEventItem, buildUnrecognizedItem } from '../../shared/envelope';
 import type { JsonRecord } from '../../shared/guards';
 import { nowIso } from '../../shared/time';
 import { decodeAgoraEvent } from '../decode';
 import { AGORA_CMD, AGORA_PLATFORM, AGORA_TIME_ZONE, type AgoraEvent } from '../events';
-import { isChosenEventType } from '../eventTypeFilter';
 import { ROOM_GONE_EVENT } from './outputs';
 import type { TriggerSettings } from './settings';
 
@@ -28,7 +28,7 @@ export function eventItems(
 ): INodeExecutionData[] {
 	const items: INodeExecutionData[] = [];
 	for (const event of events) {
-		if (!isChosenEventType(settings.eventTypes, String(event.cmd))) continue;
+		if (!isChosen(settings.eventTypes, String(event.cmd))) continue;
 		if (event.cmd === AGORA_CMD.widgetChanged && skipWidgets?.has(widgetOf(event) ?? '') === true)
 			continue;
 		items.push(

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { isChosen } from '../../shared/choice';
 import type { AgoraEvent } from '../events';
-import { isChosenEventType } from '../eventTypeFilter';
 import { readCursors } from './cursor';
 import { eventItems } from './items';
 import { readStream } from './readStream';
@@ -35,7 +35,7 @@ export async function sampleNewestEvents(
 		try {
 			const read = await readStream(context, source, from, deadline);
 			const matching: AgoraEvent[] = read.events.filter((event) =>
-				isChosenEventType(settings.eventTypes, String(event.cmd)),
+				isChosen(settings.eventTypes, String(event.cmd)),
 			);
 			items.push(
 				...eventItems(matching.slice(-MANUAL_SAMPLE_SIZE), {

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { isChosenEventType } from '../eventTypeFilter';
+import { isChosen } from '../../shared/choice';
 import { AGORA_CODES, isAgoraApiError } from '../transport/errors';
 import { readCursors, writeCursors, type SourceCursor } from './cursor';
 import { eventItems, roomGoneItem, unparsableItems } from './items';
@@ -81,7 +81,7 @@ export async function pollRooms(
 			if (isRoomNotFound(error)) {
 				if (cursor?.existed === true && !goneRooms.has(source.roomUuid)) {
 					goneRooms.add(source.roomUuid);
-					if (isChosenEventType(settings.eventTypes, ROOM_GONE_EVENT)) {
+					if (isChosen(settings.eventTypes, ROOM_GONE_EVENT)) {
 						items.push(roomGoneItem(source.roomUuid, receivedAt));
 					}
 				}

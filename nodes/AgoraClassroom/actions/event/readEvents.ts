@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { isChosen } from '../../../shared/choice';
 import { decodeAgoraEvent, splitParsable } from '../../decode';
 import type { AgoraEvent } from '../../events';
-import { isChosenEventType } from '../../eventTypeFilter';
 import { readPage, walkPages } from '../../transport/pagination';
 import { agoraApiRequest } from '../../transport/request';
 
@@ -72,7 +72,7 @@ export async function readEvents(
 		(page) => {
 			for (const event of page) {
 				if (events >= wanted) break;
-				if (!isChosenEventType(query.cmds, event.cmd)) continue;
+				if (!isChosen(query.cmds, event.cmd)) continue;
 				events++;
 				items.push(
 					...decodeAgoraEvent(event, {
