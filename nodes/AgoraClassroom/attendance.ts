@@ -1,3 +1,4 @@
+import { isChosen } from '../shared/choice';
 import { isNonEmptyString } from '../shared/guards';
 import { epochMillisToIso, isEpochMillis } from '../shared/time';
 import {
@@ -211,7 +212,7 @@ export function computeAttendance(
 	const classStartedAt = isoOrNull(times.start);
 	const classEndedAt = isoOrNull(classEnd(times));
 	return [...people.values()]
-		.filter((presence) => roles.length === 0 || roles.includes(presence.role ?? ''))
+		.filter((presence) => isChosen(roles, presence.role ?? ''))
 		.sort(byFirstJoin)
 		.map((presence) => {
 			const intervals: Interval[] =

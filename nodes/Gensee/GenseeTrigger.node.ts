@@ -10,7 +10,7 @@ import { chosenLabelsSubtitle, labelsOf } from '../shared/subtitle';
 import { manuallyConfiguredWebhookMethods } from '../shared/webhook/lifecycle';
 import { runWebhookPipeline } from '../shared/webhook/pipeline';
 import { ACKNOWLEDGED_BY_N8N } from '../shared/webhook/reply';
-import { checkWebhookTokenCredential } from '../shared/webhookToken';
+import { webhookTokenMethods } from '../shared/webhookToken';
 import { genseeAdapter } from './adapter';
 import { genseeTriggerProperties } from './description';
 import { GENSEE_INTERFACES, GENSEE_OUTPUTS } from './events';
@@ -58,11 +58,7 @@ export class GenseeTrigger implements INodeType {
 		properties: genseeTriggerProperties,
 	};
 
-	methods = {
-		credentialTest: {
-			webhookTokenFormatCheck: checkWebhookTokenCredential,
-		},
-	};
+	methods = webhookTokenMethods();
 
 	webhookMethods = manuallyConfiguredWebhookMethods;
 

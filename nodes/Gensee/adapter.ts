@@ -1,3 +1,4 @@
+import { isChosen } from '../shared/choice';
 import { stringList } from '../shared/guards';
 import { nowIso } from '../shared/time';
 import { authenticateByToken } from '../shared/webhookToken';
@@ -41,12 +42,12 @@ export const genseeAdapter: WebhookAdapter<GenseeEvent> = {
 
 	isWanted(context, { kind, params }, options) {
 		const interfaces = stringList(context.getNodeParameter('interfaces', []));
-		if (interfaces.length > 0 && !interfaces.includes(kind)) return false;
+		if (!isChosen(interfaces, kind)) return false;
 		if (kind === 'coBrowse' && !booleanOption(options, 'emitCoBrowse', false)) return false;
 		if (kind === 'status' || kind === 'vod') {
 			const actions = stringList(context.getNodeParameter('actions', []));
 			const code = param(params, 'Action')?.trim() ?? '';
-			if (actions.length > 0 && !actions.includes(code)) return false;
+			if (!isChosen(actions, code)) return false;
 		}
 		return true;
 	},

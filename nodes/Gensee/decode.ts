@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { buildEventItem } from '../shared/envelope';
+import { buildEventItem, type EventEnvelope } from '../shared/envelope';
 import { epochMillisToIso, epochSecondsToIso, nowIso } from '../shared/time';
 import {
 	GENSEE_PLATFORM,
@@ -62,6 +62,23 @@ function decodeAction(
 	);
 }
 
+/**
+ * An item of an interface with one event code of its own (all but status and VOD): `interface`
+ * and `fields` first, then the request's fields under their own names.
+ */
+function interfaceItem(
+	kind: GenseeInterface,
+	when: Pick<EventEnvelope, 'eventId' | 'occurredAt' | 'receivedAt'>,
+	params: GenseeParams,
+	fields: IDataObject = {},
+): INodeExecutionData {
+	const info = genseeInterfaceInfo(kind);
+	return buildEventItem(
+		{ platform: GENSEE_PLATFORM, event: info.event, eventName: info.eventName, ...when },
+		{ interface: kind, ...fields, ...platformFields(params) },
+	);
+}
+
 function answerFields(answer: QaAnswer): IDataObject {
 	const time = typeof answer.time === 'string' ? genseeTimeToIso(answer.time) : undefined;
 	return time === undefined ? { ...answer } : { ...answer, timeIso: time };
@@ -73,7 +90,6 @@ export function decodeQaDocument(
 	params: GenseeParams,
 	receivedAt: string,
 ): INodeExecutionData[] {
-	const info = genseeInterfaceInfo('qaClient');
 	const questions =
 		document.questions.length > 0
 			? document.questions
@@ -81,17 +97,11 @@ export function decodeQaDocument(
 	return questions.map((question) => {
 		const { id, time, uid, uname, ...otherAttributes } = question.attributes;
 		const askedAt = genseeTimeToIso(time);
-		return buildEventItem(
+		return interfaceItem(
+			'qaClient',
+			{ eventId: id, occurredAt: askedAt ?? receivedAt, receivedAt },
+			params,
 			{
-				platform: GENSEE_PLATFORM,
-				event: info.event,
-				eventName: info.eventName,
-				eventId: id,
-				occurredAt: askedAt ?? receivedAt,
-				receivedAt,
-			},
-			{
-				interface: 'qaClient',
 				webcastId: document.webcastId,
 				questionId: id,
 				question: question.text,
@@ -104,7 +114,6 @@ export function decodeQaDocument(
 				...(document.unassignedAnswers.length > 0
 					? { unassignedAnswers: document.unassignedAnswers.map(answerFields) }
 					: {}),
-				...platformFields(params),
 			},
 		);
 	});
@@ -116,17 +125,7 @@ function decodeFields(
 	params: GenseeParams,
 	receivedAt: string,
 ): INodeExecutionData {
-	const info = genseeInterfaceInfo(kind);
-	return buildEventItem(
-		{
-			platform: GENSEE_PLATFORM,
-			event: info.event,
-			eventName: info.eventName,
-			occurredAt: receivedAt,
-			receivedAt,
-		},
-		{ interface: kind, ...platformFields(params) },
-	);
+	return interfaceItem(kind, { occurredAt: receivedAt, receivedAt }, params);
 }
 
 export function decodeRequest(

@@ -6,11 +6,7 @@ import { rawBodySwitchProperty } from '../shared/webhook/rawBody';
 import { COPY_PRODUCTION_URL, PUBLISH_TO_LISTEN } from '../shared/webhook/setupNotice';
 import { tokenUrlNotice, webhookAuthenticationProperty } from '../shared/webhookToken';
 import { GENSEE_ACTIONS, GENSEE_INTERFACES } from './events';
-
-export const DEFAULT_ROLL_CALL_MESSAGE =
-	'签到成功。\nRoll call recorded — you can close this page.';
-export const DEFAULT_END_PAGE_MESSAGE =
-	'感谢您的参与！\nThank you for attending — you can close this page.';
+import { DEFAULT_END_PAGE_MESSAGE, DEFAULT_ROLL_CALL_MESSAGE } from './interfaceReply';
 
 const showForPage = { show: { pageReply: ['page'] } };
 const showForRedirect = { show: { pageReply: ['redirect'] } };

@@ -1,7 +1,6 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { textReply, type WebhookReply } from '../shared/webhook/reply';
-import { DEFAULT_END_PAGE_MESSAGE, DEFAULT_ROLL_CALL_MESSAGE } from './description';
 import type { GenseeInterface } from './events';
 import type { GenseeParams } from './params';
 import {
@@ -12,6 +11,12 @@ import {
 	JSON_UTF8,
 	messagePage,
 } from './replies';
+
+/** The pages an attendee sees when the node's options set no message of their own. */
+export const DEFAULT_ROLL_CALL_MESSAGE =
+	'签到成功。\nRoll call recorded — you can close this page.';
+export const DEFAULT_END_PAGE_MESSAGE =
+	'感谢您的参与！\nThank you for attending — you can close this page.';
 
 function stringParameter(context: IWebhookFunctions, name: string, fallback: string): string {
 	const value = context.getNodeParameter(name, fallback);

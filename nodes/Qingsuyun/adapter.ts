@@ -1,5 +1,6 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
+import { isChosen } from '../shared/choice';
 import { stringList } from '../shared/guards';
 import { secretsMatch } from '../shared/secrets';
 import type { WebhookAdapter } from '../shared/webhook/pipeline';
@@ -35,8 +36,7 @@ export const qingsuyunAdapter: WebhookAdapter<QingsuyunEvent> = {
 	read: readCallback,
 
 	isWanted(context, { callback }) {
-		const acceptedTypes = stringList(context.getNodeParameter('events', []));
-		return acceptedTypes.length === 0 || acceptedTypes.includes(callback.type);
+		return isChosen(stringList(context.getNodeParameter('events', [])), callback.type);
 	},
 
 	delivery(read) {

@@ -1,4 +1,5 @@
 import { isNonEmptyString, isRecord, parseJsonRecord, type JsonRecord } from '../shared/guards';
+import { notRecognized } from '../shared/webhook/notRecognized';
 import type { ReadResult } from '../shared/webhook/pipeline';
 import type { ReceivedRequest } from '../shared/webhook/request';
 
@@ -120,13 +121,7 @@ export function presentedSecretKey(request: ReceivedRequest): string | undefined
 export function readCallback(request: ReceivedRequest): ReadResult<QingsuyunEvent> {
 	const body = callbackBody(request);
 	if (!body) {
-		return {
-			recognized: false,
-			problem:
-				request.text.trim().length === 0
-					? 'The request has an empty body'
-					: 'The body is not a JSON object',
-		};
+		return notRecognized(request, 'The body is not a JSON object');
 	}
 
 	const { type, eventBody } = body;

@@ -10,7 +10,7 @@ import { chosenLabels, labelsOf } from '../shared/subtitle';
 import { manuallyConfiguredWebhookMethods } from '../shared/webhook/lifecycle';
 import { runWebhookPipeline } from '../shared/webhook/pipeline';
 import { ACKNOWLEDGED_BY_N8N } from '../shared/webhook/reply';
-import { checkWebhookTokenCredential } from '../shared/webhookToken';
+import { webhookTokenMethods } from '../shared/webhookToken';
 import { teachbaseAdapter } from './adapter';
 import { teachbaseTriggerProperties } from './description';
 import { TEACHBASE_OUTPUTS, TEACHBASE_WEBHOOK_TYPES } from './events';
@@ -61,11 +61,7 @@ export class TeachbaseTrigger implements INodeType {
 		properties: teachbaseTriggerProperties,
 	};
 
-	methods = {
-		credentialTest: {
-			webhookTokenFormatCheck: checkWebhookTokenCredential,
-		},
-	};
+	methods = webhookTokenMethods();
 
 	webhookMethods = manuallyConfiguredWebhookMethods;
 

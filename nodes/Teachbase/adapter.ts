@@ -1,17 +1,20 @@
 import { createHash } from 'crypto';
 
+import { isChosen } from '../shared/choice';
 import { stringList } from '../shared/guards';
 import { authenticateByToken } from '../shared/webhookToken';
 import { booleanOption, positiveNumberOption } from '../shared/webhook/options';
 import type { WebhookAdapter } from '../shared/webhook/pipeline';
 import { textReply } from '../shared/webhook/reply';
 import { decodeWebhook } from './decode';
-import { DEFAULT_DEDUPE_WINDOW_MINUTES } from './description';
 import { TEACHBASE_OUTPUT_ZONE, TEACHBASE_OUTPUTS, TEACHBASE_PLATFORM } from './events';
 import { readWebhook, type TeachbaseEvent } from './payload';
 
 /** Teachbase only checks for a 200, whatever happened; the body says the delivery arrived. */
 const ACKNOWLEDGEMENT = textReply(200, 'ok');
+
+/** How long an identical body counts as a retry, unless the node's options say otherwise. */
+export const DEFAULT_DEDUPE_WINDOW_MINUTES = 5;
 
 /** Enough for a busy academy's retry window; each entry is a 64-character hash. */
 const MAX_REMEMBERED_BODIES = 2000;
@@ -34,10 +37,7 @@ export const teachbaseAdapter: WebhookAdapter<TeachbaseEvent> = {
 	isWanted(context, { webhook }) {
 		const acceptedTypes = stringList(context.getNodeParameter('types', []));
 		const acceptedEvents = stringList(context.getNodeParameter('events', []));
-		return (
-			(acceptedTypes.length === 0 || acceptedTypes.includes(webhook.type)) &&
-			(acceptedEvents.length === 0 || acceptedEvents.includes(webhook.event))
-		);
+		return isChosen(acceptedTypes, webhook.type) && isChosen(acceptedEvents, webhook.event);
 	},
 
 	delivery(_read, request, options) {

@@ -9,9 +9,8 @@ import {
 import { rawBodySwitchProperty } from '../shared/webhook/rawBody';
 import { COPY_PRODUCTION_URL, PUBLISH_TO_LISTEN } from '../shared/webhook/setupNotice';
 import { tokenUrlNotice, webhookAuthenticationProperty } from '../shared/webhookToken';
+import { DEFAULT_DEDUPE_WINDOW_MINUTES } from './adapter';
 import { TEACHBASE_EVENT_ACTIONS, TEACHBASE_WEBHOOK_TYPES } from './events';
-
-export const DEFAULT_DEDUPE_WINDOW_MINUTES = 5;
 
 export const teachbaseTriggerProperties: INodeProperties[] = [
 	{

@@ -1,4 +1,5 @@
 import { isNonEmptyString, isRecord, parseJsonRecord, type JsonRecord } from '../shared/guards';
+import { notRecognized } from '../shared/webhook/notRecognized';
 import type { ReadResult } from '../shared/webhook/pipeline';
 import type { ReceivedRequest } from '../shared/webhook/request';
 import { normaliseTeachbaseType } from './events';
@@ -88,11 +89,5 @@ export function readWebhook(request: ReceivedRequest): ReadResult<TeachbaseEvent
 	}
 	const fromForm = request.form && fromFormFields(request.form);
 	if (fromForm) return { recognized: true, event: fromForm };
-	return {
-		recognized: false,
-		problem:
-			request.text.trim().length === 0
-				? 'The request has an empty body'
-				: 'The body is not a Teachbase webhook',
-	};
+	return notRecognized(request, 'The body is not a Teachbase webhook');
 }

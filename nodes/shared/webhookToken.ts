@@ -84,3 +84,12 @@ export async function checkWebhookTokenCredential(
 	}
 	return { status: 'OK', message: 'Token looks good. Add it to the URL as ?token=…' };
 }
+
+/**
+ * The `methods` of a trigger protected by Token in URL: its credential test, under the name the
+ * node description's credential entry names in `testedBy`. That entry stays written out in each
+ * node because n8n's lint reads it there (credential-test-required, valid-credential-references).
+ */
+export function webhookTokenMethods() {
+	return { credentialTest: { webhookTokenFormatCheck: checkWebhookTokenCredential } };
+}

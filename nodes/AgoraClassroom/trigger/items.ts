@@ -3,11 +3,11 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { buildEventItem, buildUnrecognizedItem } from '../../shared/envelope';
 import type { JsonRecord } from '../../shared/guards';
 import { nowIso } from '../../shared/time';
-import { decodeAgoraEvent } from '../decode';
+import { chosenEvents, decodeEvents } from '../chosenEvents';
 import { AGORA_CMD, AGORA_PLATFORM, AGORA_TIME_ZONE, type AgoraEvent } from '../events';
-import { isChosenEventType } from '../eventTypeFilter';
 import { ROOM_GONE_EVENT } from './outputs';
 import type { TriggerSettings } from './settings';
+import { separatelyWatchedWidgets, type RoomSource } from './sources';
 
 export interface ItemOptions {
 	settings: Pick<TriggerSettings, 'eventTypes' | 'includeRaw' | 'oneItemPerUser'>;
@@ -26,20 +26,28 @@ export function eventItems(
 	events: readonly AgoraEvent[],
 	{ settings, receivedAt, skipWidgets }: ItemOptions,
 ): INodeExecutionData[] {
-	const items: INodeExecutionData[] = [];
-	for (const event of events) {
-		if (!isChosenEventType(settings.eventTypes, String(event.cmd))) continue;
-		if (event.cmd === AGORA_CMD.widgetChanged && skipWidgets?.has(widgetOf(event) ?? '') === true)
-			continue;
-		items.push(
-			...decodeAgoraEvent(event, {
-				receivedAt,
-				includeRaw: settings.includeRaw,
-				oneItemPerUser: settings.oneItemPerUser,
-			}),
-		);
-	}
-	return items;
+	const kept = chosenEvents(events, settings.eventTypes).filter(
+		(event) =>
+			event.cmd !== AGORA_CMD.widgetChanged || skipWidgets?.has(widgetOf(event) ?? '') !== true,
+	);
+	return decodeEvents(kept, settings, receivedAt);
+}
+
+/**
+ * Output items for events read from one of the watched sources: a classroom's own stream leaves
+ * out the changes of widgets that are watched on their own stream.
+ */
+export function sourceEventItems(
+	events: readonly AgoraEvent[],
+	source: RoomSource,
+	sources: readonly RoomSource[],
+	options: Omit<ItemOptions, 'skipWidgets'>,
+): INodeExecutionData[] {
+	const skipWidgets =
+		source.widgetUuid === undefined
+			? separatelyWatchedWidgets(sources, source.roomUuid)
+			: undefined;
+	return eventItems(events, { ...options, skipWidgets });
 }
 
 /** List entries that are not events still reach the workflow, flagged, with the entry as Agora sent it. */

@@ -1,12 +1,11 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import type { AgoraEvent } from '../events';
-import { isChosenEventType } from '../eventTypeFilter';
+import { chosenEvents } from '../chosenEvents';
 import { readCursors } from './cursor';
-import { eventItems } from './items';
+import { sourceEventItems } from './items';
 import { readStream } from './readStream';
 import type { TriggerSettings } from './settings';
-import { cursorKey, separatelyWatchedWidgets, type RoomSource } from './sources';
+import { cursorKey, type RoomSource } from './sources';
 
 /** How many of the newest events per source "Fetch Test Event" shows. */
 export const MANUAL_SAMPLE_SIZE = 10;
@@ -34,17 +33,11 @@ export async function sampleNewestEvents(
 		const from = cursor === undefined ? null : Math.max(0, cursor.next - LOOK_BACK);
 		try {
 			const read = await readStream(context, source, from, deadline);
-			const matching: AgoraEvent[] = read.events.filter((event) =>
-				isChosenEventType(settings.eventTypes, String(event.cmd)),
-			);
+			const matching = chosenEvents(read.events, settings.eventTypes);
 			items.push(
-				...eventItems(matching.slice(-MANUAL_SAMPLE_SIZE), {
+				...sourceEventItems(matching.slice(-MANUAL_SAMPLE_SIZE), source, sources, {
 					settings,
 					receivedAt,
-					skipWidgets:
-						source.widgetUuid === undefined
-							? separatelyWatchedWidgets(sources, source.roomUuid)
-							: undefined,
 				}),
 			);
 		} catch (error) {

@@ -1,13 +1,13 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { isChosenEventType } from '../eventTypeFilter';
+import { isChosen } from '../../shared/choice';
 import { AGORA_CODES, isAgoraApiError } from '../transport/errors';
 import { readCursors, writeCursors, type SourceCursor } from './cursor';
-import { eventItems, roomGoneItem, unparsableItems } from './items';
+import { roomGoneItem, sourceEventItems, unparsableItems } from './items';
 import { ROOM_GONE_EVENT } from './outputs';
 import { readStream, type StreamRead } from './readStream';
 import type { TriggerSettings } from './settings';
-import { cursorKey, describeSource, separatelyWatchedWidgets, type RoomSource } from './sources';
+import { cursorKey, describeSource, type RoomSource } from './sources';
 
 export interface RoomPollResult {
 	/** Items in emission order: source by source, each in sequence order. */
@@ -67,21 +67,12 @@ export async function pollRooms(
 			const read = await readStream(context, source, from.next, deadline);
 			cursors.set(key, advanced(from, read));
 			items.push(...unparsableItems(read.unparsable, receivedAt));
-			items.push(
-				...eventItems(read.events, {
-					settings,
-					receivedAt,
-					skipWidgets:
-						source.widgetUuid === undefined
-							? separatelyWatchedWidgets(sources, source.roomUuid)
-							: undefined,
-				}),
-			);
+			items.push(...sourceEventItems(read.events, source, sources, { settings, receivedAt }));
 		} catch (error) {
 			if (isRoomNotFound(error)) {
 				if (cursor?.existed === true && !goneRooms.has(source.roomUuid)) {
 					goneRooms.add(source.roomUuid);
-					if (isChosenEventType(settings.eventTypes, ROOM_GONE_EVENT)) {
+					if (isChosen(settings.eventTypes, ROOM_GONE_EVENT)) {
 						items.push(roomGoneItem(source.roomUuid, receivedAt));
 					}
 				}

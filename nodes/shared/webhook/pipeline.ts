@@ -9,9 +9,11 @@ import { readTriggerOptions, type TriggerOptions } from './options';
 import { acknowledge, answer, textReply, type WebhookReply } from './reply';
 import { receiveRequest, type ReceivedRequest } from './request';
 
+/** What `read` made of a request: the platform's event, or why it is not one (in plain words). */
 export type ReadResult<Event> =
 	{ recognized: true; event: Event } | { recognized: false; problem: string };
 
+/** What `decode` made of an event: the output items, or why they could not be built. */
 export type DecodeResult = { items: INodeExecutionData[] } | { problem: string };
 
 export interface Authentication {
@@ -20,6 +22,7 @@ export interface Authentication {
 	secrets: string[];
 }
 
+/** How a retried delivery is recognised: the same `key` again within the `window`. */
 export interface Delivery {
 	key: string;
 	window: DedupeOptions;
@@ -32,29 +35,82 @@ export interface DecodeInput {
 	receivedAt: number;
 }
 
-/** What one platform brings to the shared webhook path; everything else is the same for all. */
+/**
+ * What one platform brings to the shared webhook path; everything else is the same for all.
+ *
+ * `runWebhookPipeline` calls the members in this order, each at most once per request:
+ *
+ * 1. `fallbackCharset`: the body and query are decoded to text. A body n8n will not hand over is
+ *    answered 413/400 at once; no member below is called.
+ * 2. `authenticate`: refused requests get `refusal` and nothing else happens (no member below is
+ *    called, nothing is flagged).
+ * 3. `read`, then `acknowledgement(context, read)`: the reply is chosen once, here, for every
+ *    authenticated request, whatever happens next.
+ * 4. `isWanted`, for a recognized event only: an unwanted event is acknowledged at once and starts
+ *    nothing. Unrecognized requests skip the filter.
+ * 5. `delivery` (optional), for wanted and unrecognized requests alike: dedupe happens here, in the
+ *    pipeline (`claimDelivery`, per trigger node), never in the adapter. A repeat of a delivery
+ *    already acknowledged is acknowledged again and starts nothing; a new one is remembered only
+ *    once its reply has gone out with a 2xx.
+ * 6. `decode(event)` for a recognized event; when it gives items, `outputKey(event)` names their
+ *    output, used when the user chose one output per event type (`outputs.indexOf`; a key not in
+ *    the table goes to "Other").
+ * 7. Unreadable (`read` or `decode` gave a problem): with "Unrecognized Requests: Discard" the
+ *    reply is `rejection(problem)` (or the acknowledgement) and nothing starts; otherwise one flagged
+ *    item (`platform`, `receivedAt` in `timeZone`, the body with the `secrets` replaced) goes to
+ *    the "Other" output.
+ *
+ * When the reply is sent: refusals, filtered, repeated and discarded requests are answered at once.
+ * A request that starts an execution is acknowledged once n8n has stored it (n8n 2.x; 1.x answers
+ * before storing), unless the acknowledgement's status is not 200 (a redirect), which is written at
+ * once. See reply.ts.
+ *
+ * Every member except `authenticate` is synchronous and must not throw: a thrown error fails the
+ * request instead of flagging it.
+ */
 export interface WebhookAdapter<Event> {
+	/** The `platform` field of every flagged item. */
 	platform: string;
 	/** The zone of `receivedAt` in flagged items. */
 	timeZone: string;
 	/** The platform's legacy charset, for bytes that declare none and are not UTF-8. */
 	fallbackCharset: string;
+	/** The outputs of "One Output per Event Type"; flagged items go to its `other`. */
 	outputs: OutputTable;
+	/**
+	 * Whether the request carries the right secret or token, and which secrets to replace in a
+	 * flagged item's raw body. May read credentials and node parameters; should not throw for a
+	 * caller without the secret (that is `authenticated: false`).
+	 */
 	authenticate(context: IWebhookFunctions, request: ReceivedRequest): Promise<Authentication>;
 	/** The reply to a caller without the right secret or token. */
 	refusal: WebhookReply;
+	/**
+	 * The platform's event from the decoded request, or the problem that makes it none. A pure
+	 * function of the request: it reads no node parameters.
+	 */
 	read(request: ReceivedRequest): ReadResult<Event>;
-	/** The node's event filter. */
+	/** The node's event filter (its "which events" parameters); false starts nothing. */
 	isWanted(context: IWebhookFunctions, event: Event, options: TriggerOptions): boolean;
-	/** Identifies a retried delivery; none means every delivery is new. */
+	/**
+	 * Identifies a retried delivery; none means every delivery is new. Gets the read even when it
+	 * is unrecognized, so a retried unreadable request is not flagged twice when a key can still
+	 * be made from it.
+	 */
 	delivery?(
 		read: ReadResult<Event>,
 		request: ReceivedRequest,
 		options: TriggerOptions,
 	): Delivery | undefined;
+	/** The output items in the common envelope, or the problem that makes the event unreadable. */
 	decode(event: Event, input: DecodeInput): DecodeResult;
+	/** The event's key in `outputs`, e.g. its type. */
 	outputKey(event: Event): string;
-	/** The reply to every authenticated request the platform should count as delivered. */
+	/**
+	 * The reply to every authenticated request the platform should count as delivered: started,
+	 * filtered out, repeated, or flagged. Called once per request, right after `read`, with that
+	 * read (recognized or not).
+	 */
 	acknowledgement(context: IWebhookFunctions, read: ReadResult<Event>): WebhookReply;
 	/** The reply when the user chose to discard unreadable requests; the acknowledgement if unset. */
 	rejection?(problem: string): WebhookReply;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { AgoraClassroom } from '../../../nodes/AgoraClassroom/AgoraClassroom.node';
 import { entryList } from '../../../nodes/AgoraClassroom/entryList';
-import { isChosenEventType } from '../../../nodes/AgoraClassroom/eventTypeFilter';
+import { isChosen } from '../../../nodes/shared/choice';
 import { operationSubtitle } from '../support/operationSubtitle.mjs';
 
 describe('Agora Classroom parameters', () => {
@@ -14,10 +14,10 @@ describe('Agora Classroom parameters', () => {
 	});
 
 	it('passes every event type when none is chosen, otherwise only the chosen ones', () => {
-		expect(isChosenEventType([], '3')).toBe(true);
-		expect(isChosenEventType(['3', 'roomGone'], 'roomGone')).toBe(true);
-		expect(isChosenEventType(['3'], '20')).toBe(false);
-		expect(isChosenEventType([3, 20], 20)).toBe(true);
+		expect(isChosen([], '3')).toBe(true);
+		expect(isChosen(['3', 'roomGone'], 'roomGone')).toBe(true);
+		expect(isChosen(['3'], '20')).toBe(false);
+		expect(isChosen([3, 20], 20)).toBe(true);
 	});
 
 	it("subtitles the canvas node with the chosen operation's action, for every operation", () => {

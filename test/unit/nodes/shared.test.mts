@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
+import { isChosen } from '../../../nodes/shared/choice';
 import { claimDelivery } from '../../../nodes/shared/dedupe';
 import { buildEventItem, buildUnrecognizedItem } from '../../../nodes/shared/envelope';
 import { parseJsonRecord, stringList } from '../../../nodes/shared/guards';
@@ -18,6 +19,28 @@ import {
 	isEpochMillis,
 	localTimeToIso,
 } from '../../../nodes/shared/time';
+
+describe('an empty choice means all', () => {
+	it('passes every value when nothing is chosen', () => {
+		expect(isChosen([], 'anything')).toBe(true);
+		expect(isChosen([], '')).toBe(true);
+		expect(isChosen<number>([], 0)).toBe(true);
+	});
+
+	it('passes only the chosen values once something is chosen', () => {
+		expect(isChosen(['answerSheet', 'course'], 'course')).toBe(true);
+		expect(isChosen(['answerSheet', 'course'], 'checkIn')).toBe(false);
+		expect(isChosen(['teacher'], '')).toBe(false);
+		expect(isChosen([3, 20], 20)).toBe(true);
+		expect(isChosen([3, 20], 4)).toBe(false);
+	});
+
+	it('compares exactly: no trimming, no case folding, no number-to-text', () => {
+		expect(isChosen(['Course'], 'course')).toBe(false);
+		expect(isChosen([' 101'], '101')).toBe(false);
+		expect(isChosen<string | number>(['3'], 3)).toBe(false);
+	});
+});
 
 describe('time conversion', () => {
 	it('reads a wall-clock time without offset in the given zone', () => {

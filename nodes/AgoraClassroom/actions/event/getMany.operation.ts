@@ -1,19 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { stringList } from '../../../shared/guards';
 import { AGORA_EVENT_TYPES } from '../../events';
-import {
-	limitProperty,
-	requiredText,
-	returnAllProperty,
-	roomUuidProperty,
-} from '../common.description';
-import { eventOptionsProperty, readEventOptions } from './options';
-import { readEvents } from './readEvents';
+import { eventListDescription, executeEventList } from './eventList';
 
-const properties: INodeProperties[] = [
-	roomUuidProperty,
+export const description = eventListDescription('getMany', [
 	{
 		displayName: 'Event Types',
 		name: 'eventTypes',
@@ -26,30 +17,20 @@ const properties: INodeProperties[] = [
 		default: [],
 		description: 'Which events to return. Leave empty for all.',
 	},
-	returnAllProperty,
-	limitProperty,
-	eventOptionsProperty,
-];
-
-const displayOptions = { show: { resource: ['event'], operation: ['getMany'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+]);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
-	const cmds = stringList(this.getNodeParameter('eventTypes', itemIndex, []))
-		.map(Number)
-		.filter(Number.isInteger);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
-	return await readEvents(this, {
-		path: ['rooms', roomUuid, 'sequences'],
-		cmd: cmds.length === 1 ? cmds[0] : undefined,
-		cmds,
-		returnAll,
-		limit: Number(this.getNodeParameter('limit', itemIndex, 50)),
-		...readEventOptions(this, itemIndex),
+	return await executeEventList(this, itemIndex, (roomUuid) => {
+		const cmds = stringList(this.getNodeParameter('eventTypes', itemIndex, []))
+			.map(Number)
+			.filter(Number.isInteger);
+		return {
+			path: ['rooms', roomUuid, 'sequences'],
+			cmd: cmds.length === 1 ? cmds[0] : undefined,
+			eventTypes: cmds.map(String),
+		};
 	});
 }

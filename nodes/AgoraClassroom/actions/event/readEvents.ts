@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { decodeAgoraEvent, splitParsable } from '../../decode';
+import { chosenEvents, decodeEvents, type EventChoice } from '../../chosenEvents';
+import { splitParsable } from '../../decode';
 import type { AgoraEvent } from '../../events';
-import { isChosenEventType } from '../../eventTypeFilter';
 import { readPage, walkPages } from '../../transport/pagination';
 import { agoraApiRequest } from '../../transport/request';
 
@@ -15,13 +15,9 @@ export interface EventSource {
 	afterSequence?: number;
 }
 
-export interface EventQuery extends EventSource {
-	/** Event types (`cmd`) to keep; empty keeps all. */
-	cmds: number[];
+export interface EventQuery extends EventSource, EventChoice {
 	returnAll: boolean;
 	limit: number;
-	includeRaw: boolean;
-	oneItemPerUser: boolean;
 }
 
 /**
@@ -70,18 +66,13 @@ export async function readEvents(
 		query,
 		() => events < wanted,
 		(page) => {
-			for (const event of page) {
+			const taken: AgoraEvent[] = [];
+			for (const event of chosenEvents(page, query.eventTypes)) {
 				if (events >= wanted) break;
-				if (!isChosenEventType(query.cmds, event.cmd)) continue;
 				events++;
-				items.push(
-					...decodeAgoraEvent(event, {
-						receivedAt,
-						includeRaw: query.includeRaw,
-						oneItemPerUser: query.oneItemPerUser,
-					}),
-				);
+				taken.push(event);
 			}
+			items.push(...decodeEvents(taken, query, receivedAt));
 		},
 	);
 	return items;
