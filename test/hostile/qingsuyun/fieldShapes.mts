@@ -8,7 +8,7 @@ import { JSON_TYPE } from '../contentTypes.mjs';
 import type { Expectation } from '../types.mjs';
 import { ALL, EXAMS, SECRET, callback, type Fields } from './callback.mjs';
 
-/** A `type` callback with top-level `field` set to each of `values` (the key named, not shown). */
+/** A `type` callback with top-level `field` set to each of `values`; labels name the secret SECRET. */
 function addFieldValues(
 	{ add, nextMarker }: CorpusBuilder,
 	field: string,
