@@ -26,7 +26,7 @@ export interface PollOptions {
 /**
  * Checks `condition` until it returns a value other than `false`, `undefined` or `null`, and
  * resolves with that value. A condition that throws ends the wait with its error. On timeout it
- * throws `timed out after N ms waiting for <describe>`, with the end of `logSource`'s log.
+ * throws a `PollTimeoutError`, `timed out after N ms waiting for <describe>`, with the end of `logSource`'s log.
  */
 export async function pollUntil<T>(
 	condition: () => T | false | undefined | null | Promise<T | false | undefined | null>,
@@ -43,7 +43,12 @@ export async function pollUntil<T>(
 	}
 	const what = typeof options.describe === 'function' ? options.describe() : options.describe;
 	const log = options.logSource ? `\n--- log ---\n${options.logSource.log().slice(-4000)}` : '';
-	throw new Error(`timed out after ${options.timeout} ms waiting for ${what}${log}`);
+	throw new PollTimeoutError(`timed out after ${options.timeout} ms waiting for ${what}${log}`);
+}
+
+/** What `pollUntil` throws when its time is up, so a caller can tell it from a failed check. */
+export class PollTimeoutError extends Error {
+	override name = 'PollTimeoutError';
 }
 
 export function sleep(milliseconds: number): Promise<void> {

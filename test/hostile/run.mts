@@ -2,7 +2,7 @@
  * Sends one platform's hostile corpus to a running n8n, waits until every execution it started
  * has finished, and reads back what n8n recorded.
  */
-import { pollUntil, sleep } from '../../support/process.mjs';
+import { PollTimeoutError, pollUntil, sleep } from '../../support/process.mjs';
 import type { RunningN8n } from '../../support/startN8n.mjs';
 import { analyse, formatReport, type HostileReport, type ObservedN8n } from './analyse.mjs';
 import { startsExecution } from './expectation.mjs';
@@ -34,10 +34,6 @@ function expectedExecutions(
 	}).length;
 }
 
-function isTimeout(error: unknown): boolean {
-	return error instanceof Error && error.message.startsWith('timed out after');
-}
-
 /**
  * Waits until n8n has recorded at least the expected executions and none is still running. A
  * timeout only ends the wait: the analysis then names what is missing or still running.
@@ -63,7 +59,7 @@ async function settle(
 			describe: () => `${expected} finished ${platform.name} executions (${recorded} recorded)`,
 		},
 	).catch((error: unknown) => {
-		if (!isTimeout(error)) throw error;
+		if (!(error instanceof PollTimeoutError)) throw error;
 		console.warn(error);
 	});
 	await sleep(QUIET_PERIOD_MS);
