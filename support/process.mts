@@ -73,6 +73,25 @@ export interface SpawnManagedOptions {
 	stdio?: 'pipe' | 'inherit';
 }
 
+/** Every managed child still running in this process. */
+const live = new Set<ManagedProcess>();
+let closed = false;
+
+/**
+ * Stops every managed child still running, and any started after this call until
+ * `allowProcesses()`: a set-up that timed out keeps starting things after its test file gave up
+ * on it (the e2e project calls this after each file, see test/e2e/harness/processGuard.mts).
+ */
+export async function stopAllProcesses(): Promise<void> {
+	closed = true;
+	await Promise.all([...live].map(async (child) => await child.stop()));
+}
+
+/** Lets managed children run again after `stopAllProcesses()`. */
+export function allowProcesses(): void {
+	closed = false;
+}
+
 /**
  * A long-running child in its own process group, with its output kept for diagnostics. Nothing it
  * starts may outlive the test process, even one that dies without its afterAll hooks.
@@ -91,6 +110,9 @@ export class ManagedProcess implements LogSource {
 		this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
 		const pid = child.pid;
 		if (pid !== undefined) process.once('exit', () => killGroup(pid, 'SIGKILL'));
+		live.add(this);
+		void this.exited.then(() => live.delete(this));
+		if (closed) void this.stop(0);
 	}
 
 	static spawn(
