@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { agoraApiRequestAllItems } from '../../transport/pagination';
 import {
 	limitProperty,
@@ -11,9 +11,7 @@ import {
 
 const properties: INodeProperties[] = [roomUuidProperty, returnAllProperty, limitProperty];
 
-const displayOptions = { show: { resource: ['recording'], operation: ['getMany'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('recording', 'getMany', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { isRecord } from '../../../shared/guards';
 import { agoraApiRequest, dataRecord } from '../../transport/request';
 import { requiredText, roomUuidProperty } from '../common.description';
@@ -113,9 +113,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['recording'], operation: ['start'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('recording', 'start', properties);
 
 function numberOption(options: IDataObject, name: string): number | undefined {
 	return typeof options[name] === 'number' ? options[name] : undefined;

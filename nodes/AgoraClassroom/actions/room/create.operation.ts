@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { isRecord } from '../../../shared/guards';
 import { agoraApiCall, agoraApiRequest, dataRecord } from '../../transport/request';
 import { jsonObject, requiredText, roomUuidProperty } from '../common.description';
@@ -76,9 +76,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['room'], operation: ['create'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('room', 'create', properties);
 
 function scheduleOf(fields: IDataObject): IDataObject | undefined {
 	const schedule: IDataObject = {};

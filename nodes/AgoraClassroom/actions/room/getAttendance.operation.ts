@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { isRecord, stringList } from '../../../shared/guards';
 import { computeAttendance } from '../../attendance';
 import { AGORA_CMD, type AgoraEvent } from '../../events';
@@ -57,9 +57,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['room'], operation: ['getAttendance'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('room', 'getAttendance', properties);
 
 /**
  * Reads the classroom's class state (cmd 1) and users in/out (cmd 20) events over every page and

@@ -1,14 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { exportRecords } from '../../exports/fetch';
 import { questionItems } from '../../exports/qaAndRollCall';
 import { genseeCredentials } from '../../transport/request';
 import { exportIdProperty, readWindow, requiredText, windowProperties } from '../common';
 
-const displayOptions = { show: { resource: ['qa'], operation: ['get'] } };
-
-export const description = updateDisplayOptions(displayOptions, [
+export const description = operationProperties('qa', 'get', [
 	exportIdProperty,
 	...windowProperties,
 ]);

@@ -1,14 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { exportRecords } from '../../exports/fetch';
 import { rollCallItems } from '../../exports/qaAndRollCall';
 import { genseeCredentials } from '../../transport/request';
 import { exportIdProperty, readWindow, requiredText, windowProperties } from '../common';
 
-const displayOptions = { show: { resource: ['rollCall'], operation: ['get'] } };
-
-export const description = updateDisplayOptions(displayOptions, [
+export const description = operationProperties('rollCall', 'get', [
 	exportIdProperty,
 	...windowProperties,
 ]);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { genseeApiRequest, genseeCredentials, type GenseeParameter } from '../../transport/request';
 import { answerFields, collection, requireSiteKind, requiredText, requiredTime } from '../common';
 import { checkTokens, optionalText } from '../tokens';
@@ -114,9 +114,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['room'], operation: ['create'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('room', 'create', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const credentials = await genseeCredentials.call(this);

@@ -1,13 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { genseeApiRequest, genseeCredentials } from '../../transport/request';
 import { answerFields, requireSiteKind, requiredText } from '../common';
 import { roomIdProperty } from './roomId';
 
-const displayOptions = { show: { resource: ['room'], operation: ['get'] } };
-
-export const description = updateDisplayOptions(displayOptions, [roomIdProperty]);
+export const description = operationProperties('room', 'get', [roomIdProperty]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const credentials = await genseeCredentials.call(this);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { isRecord } from '../../../shared/guards';
 import { teachbaseApiRequestAllItems } from '../../transport/pagination';
 import { limitProperty, pagingOf, returnAllProperty } from '../common.description';
@@ -28,9 +28,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['course'], operation: ['getMany'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('course', 'getMany', properties);
 
 /** "3, 7" → [3, 7]; anything that is not a whole number is dropped. */
 export function idList(text: unknown): number[] {
