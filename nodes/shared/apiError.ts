@@ -15,14 +15,14 @@ export function withDetail(head: string, detail: string | undefined): string {
 }
 
 /** A NodeApiError's message and hint for a failure, with its HTTP code when an answer came. */
-export function apiErrorOptions(
-	failure: HttpFailure,
-	message: string,
-	description: string,
+export function apiErrorOptions<F extends HttpFailure>(
+	failure: F,
+	message: (failure: F) => string,
+	hint: (failure: F) => string,
 ): { message: string; description: string; httpCode: string | undefined } {
 	return {
-		message,
-		description,
+		message: message(failure),
+		description: hint(failure),
 		httpCode: failure.status === 0 ? undefined : String(failure.status),
 	};
 }

@@ -68,11 +68,7 @@ export class AgoraApiError extends NodeApiError {
 	readonly agora: AgoraFailure;
 
 	constructor(node: INode, failure: AgoraFailure, response: JsonObject) {
-		super(
-			node,
-			response,
-			apiErrorOptions(failure, agoraErrorMessage(failure), agoraErrorHint(failure)),
-		);
+		super(node, response, apiErrorOptions(failure, agoraErrorMessage, agoraErrorHint));
 		this.agora = failure;
 	}
 }

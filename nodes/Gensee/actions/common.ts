@@ -4,8 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { isRecord, type JsonRecord } from '../../shared/guards';
 import { timeParameterToMillis, withGenseeIsoTimes } from '../exports/times';
 import type { GenseeCredentials, GenseeSiteKind } from '../transport/credentials';
+import { genseeCredentials } from '../transport/request';
 
-export const exportIdProperty: INodeProperties = {
+const exportIdProperty: INodeProperties = {
 	displayName: 'Room or Webcast ID',
 	name: 'id',
 	type: 'string',
@@ -16,7 +17,7 @@ export const exportIdProperty: INodeProperties = {
 		"The ID of the room (training site) or webcast (webcast site), as Gensee gives it when it is created and in its callbacks' ClassNo. Which one depends on the credential's site kind.",
 };
 
-export const windowProperties: INodeProperties[] = [
+const windowProperties: INodeProperties[] = [
 	{
 		displayName: 'From',
 		name: 'from',
@@ -36,6 +37,9 @@ export const windowProperties: INodeProperties[] = [
 			'End of the time window. Gensee exports at most 7 days per call: a longer window is read in 7-day parts, each record given once.',
 	},
 ];
+
+/** What every export operation asks for first: the room or webcast and the time window. */
+export const exportProperties: INodeProperties[] = [exportIdProperty, ...windowProperties];
 
 /** A trimmed text parameter that must not be empty. */
 export function requiredText(
@@ -93,14 +97,14 @@ const SITE_KIND_NAMES: Record<GenseeSiteKind, string> = {
 	webcast: 'Webcast',
 };
 
-/** Room operations exist on training sites only, webcast ones on webcast sites. */
-export function requireSiteKind(
+/** The credential, for room operations (training sites only) or webcast ones (webcast sites). */
+export async function siteCredentials(
 	context: IExecuteFunctions,
-	credentials: GenseeCredentials,
 	kind: GenseeSiteKind,
 	itemIndex: number,
-): void {
-	if (credentials.siteKind === kind) return;
+): Promise<GenseeCredentials> {
+	const credentials = await genseeCredentials.call(context);
+	if (credentials.siteKind === kind) return credentials;
 	throw new NodeOperationError(
 		context.getNode(),
 		`This operation needs a ${SITE_KIND_NAMES[kind]} site, but the credential is for a ${SITE_KIND_NAMES[credentials.siteKind]} site`,

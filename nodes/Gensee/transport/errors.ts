@@ -78,11 +78,7 @@ export class GenseeApiError extends NodeApiError {
 	readonly gensee: GenseeFailure;
 
 	constructor(node: INode, failure: GenseeFailure, response: JsonObject) {
-		super(
-			node,
-			response,
-			apiErrorOptions(failure, genseeErrorMessage(failure), genseeErrorHint(failure)),
-		);
+		super(node, response, apiErrorOptions(failure, genseeErrorMessage, genseeErrorHint));
 		this.gensee = failure;
 	}
 }

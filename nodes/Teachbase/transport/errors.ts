@@ -99,11 +99,7 @@ export class TeachbaseApiError extends NodeApiError {
 	readonly teachbase: TeachbaseFailure;
 
 	constructor(node: INode, failure: TeachbaseFailure, response: JsonObject) {
-		super(
-			node,
-			response,
-			apiErrorOptions(failure, teachbaseErrorMessage(failure), teachbaseErrorHint(failure)),
-		);
+		super(node, response, apiErrorOptions(failure, teachbaseErrorMessage, teachbaseErrorHint));
 		this.teachbase = failure;
 	}
 }

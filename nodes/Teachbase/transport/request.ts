@@ -88,6 +88,9 @@ export function failureOf(error: unknown): { status: number; body: unknown; reas
 	return { status: 0, body: undefined, reason };
 }
 
+const tokenFailureHint = (): string =>
+	'n8n asks Teachbase for an access token with the Client ID and Client Secret of the credential before calling the API.';
+
 /**
  * The token request's own error when that is what failed: n8n runs the credential's
  * preAuthentication inside the call and wraps what it throws.
@@ -191,11 +194,7 @@ export async function teachbaseApiCall(
 		throw new NodeApiError(
 			this.getNode(),
 			{ status: tokenFailure.status },
-			apiErrorOptions(
-				tokenFailure,
-				tokenFailure.message,
-				'n8n asks Teachbase for an access token with the Client ID and Client Secret of the credential before calling the API.',
-			),
+			apiErrorOptions(tokenFailure, ({ message }) => message, tokenFailureHint),
 		);
 	}
 	const { status, body: answer, reason } = failureOf(failure);

@@ -1,29 +1,18 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { operationProperties } from '../../../shared/actions/description';
-import { exportRecords } from '../../exports/fetch';
 import { questionItems } from '../../exports/qaAndRollCall';
-import { genseeCredentials } from '../../transport/request';
-import { exportIdProperty, readWindow, requiredText, windowProperties } from '../common';
+import { exportProperties } from '../common';
+import { exportItems } from '../export';
 
-export const description = operationProperties('qa', 'get', [
-	exportIdProperty,
-	...windowProperties,
-]);
+export const description = operationProperties('qa', 'get', exportProperties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const credentials = await genseeCredentials.call(this);
-	const id = requiredText(this, 'id', itemIndex, 'Room or Webcast ID');
-	const window = readWindow(this, itemIndex, credentials.timeZone);
 	// Webcast answers carry qaList; which key training answers use is not known for sure.
-	const result = await exportRecords.call(this, credentials, {
-		endpoint: 'export/qa',
-		listKeys: ['qaList', 'list'],
-		id,
-		...window,
-	});
-	return [
-		...questionItems(result.records, id, credentials.timeZone),
-		...result.unexpected.map((entry) => ({ roomId: id, ...entry })),
-	];
+	return await exportItems(
+		this,
+		itemIndex,
+		{ endpoint: 'export/qa', listKeys: ['qaList', 'list'] },
+		({ id, records, credentials }) => questionItems(records, id, credentials.timeZone),
+	);
 }
