@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isRecord, type JsonRecord } from '../../shared/guards';
+import type { JsonRecord } from '../../shared/guards';
+
+export { requiredText } from '../../shared/actions/parameters';
 import { timeParameterToMillis, withGenseeIsoTimes } from '../exports/times';
 import type { GenseeCredentials, GenseeSiteKind } from '../transport/credentials';
 import { genseeCredentials } from '../transport/request';
@@ -40,20 +42,6 @@ const windowProperties: INodeProperties[] = [
 
 /** What every export operation asks for first: the room or webcast and the time window. */
 export const exportProperties: INodeProperties[] = [exportIdProperty, ...windowProperties];
-
-/** A trimmed text parameter that must not be empty. */
-export function requiredText(
-	context: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	label: string,
-): string {
-	const value = context.getNodeParameter(name, itemIndex, '');
-	const text = typeof value === 'string' ? value.trim() : String(value);
-	if (text === '')
-		throw new NodeOperationError(context.getNode(), `${label} is empty`, { itemIndex });
-	return text;
-}
 
 /** A time parameter as epoch milliseconds; a clear error when it is empty or unreadable. */
 export function requiredTime(
@@ -122,14 +110,4 @@ export function answerFields(answer: JsonRecord, zone: string): IDataObject {
 		if (key !== 'code' && key !== 'message') fields[key] = value;
 	}
 	return withGenseeIsoTimes(fields, zone);
-}
-
-/** An options collection as an object, whatever n8n hands back. */
-export function collection(
-	context: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-): IDataObject {
-	const value = context.getNodeParameter(name, itemIndex, {});
-	return isRecord(value) ? value : {};
 }

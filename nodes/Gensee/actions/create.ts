@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { collectionParameter } from '../../shared/actions/parameters';
 import { genseeApiRequest, type GenseeParameter } from '../transport/request';
 import type { GenseeSiteKind } from '../transport/credentials';
-import { answerFields, collection, requiredText, requiredTime, siteCredentials } from './common';
+import { answerFields, requiredText, requiredTime, siteCredentials } from './common';
 import { checkTokens, optionalText } from './tokens';
 
 /** A time parameter and the label its errors name. */
@@ -44,7 +45,7 @@ export async function createOnSite(
 	const subject = requiredText(context, 'subject', itemIndex, 'Subject');
 	const start = requiredTime(context, spec.start.name, itemIndex, spec.start.label, zone);
 	const end = requiredTime(context, spec.end.name, itemIndex, spec.end.label, zone);
-	const fields = collection(context, 'additionalFields', itemIndex);
+	const fields = collectionParameter(context, 'additionalFields', itemIndex);
 	const tokens: Creation['tokens'] = {};
 	const labelled: Record<string, string | undefined> = {};
 	for (const [name, label] of Object.entries(spec.tokens)) {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { operationProperties } from '../../../shared/actions/description';
+import { pagingOf } from '../../../shared/actions/parameters';
 import { agoraApiRequestAllItems } from '../../transport/pagination';
 import {
 	limitProperty,
@@ -15,13 +16,11 @@ export const description = operationProperties('recording', 'getMany', propertie
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
-	const limit = returnAll ? undefined : Number(this.getNodeParameter('limit', itemIndex, 50));
 	return await agoraApiRequestAllItems.call(
 		this,
 		'GET',
 		['rooms', roomUuid, 'records'],
 		{},
-		{ returnAll, limit },
+		pagingOf(this, itemIndex),
 	);
 }

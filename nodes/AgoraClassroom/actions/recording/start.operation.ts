@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { operationProperties } from '../../../shared/actions/description';
-import { isRecord } from '../../../shared/guards';
+import { collectionParameter } from '../../../shared/actions/parameters';
 import { agoraApiRequest, dataRecord } from '../../transport/request';
 import { requiredText, roomUuidProperty } from '../common.description';
 
@@ -127,8 +127,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
 	const mode =
 		this.getNodeParameter('mode', itemIndex, 'composite') === 'web' ? 'web' : 'composite';
-	const optionsValue = this.getNodeParameter('recordingOptions', itemIndex, {});
-	const options: IDataObject = isRecord(optionsValue) ? optionsValue : {};
+	const options = collectionParameter(this, 'recordingOptions', itemIndex);
 	const video = definedOnly({
 		width: numberOption(options, 'width'),
 		height: numberOption(options, 'height'),

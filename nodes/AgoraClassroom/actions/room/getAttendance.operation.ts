@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { operationProperties } from '../../../shared/actions/description';
-import { isRecord, stringList } from '../../../shared/guards';
+import { collectionParameter } from '../../../shared/actions/parameters';
+import { stringList } from '../../../shared/guards';
 import { computeAttendance } from '../../attendance';
 import { AGORA_CMD, type AgoraEvent } from '../../events';
 import { walkEventPages } from '../event/readEvents';
@@ -69,8 +70,7 @@ export const description = operationProperties('room', 'getAttendance', properti
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
 	const roles = stringList(this.getNodeParameter('roles', itemIndex, ['student']));
-	const optionsValue = this.getNodeParameter('attendanceOptions', itemIndex, {});
-	const options: IDataObject = isRecord(optionsValue) ? optionsValue : {};
+	const options = collectionParameter(this, 'attendanceOptions', itemIndex);
 	const classTimeOnly = options.classTimeOnly === true;
 	const events: AgoraEvent[] = [];
 	// Agora's `cmd` filter takes one event type: one walk for each.

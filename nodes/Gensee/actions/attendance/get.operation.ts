@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { operationProperties } from '../../../shared/actions/description';
+import { collectionParameter } from '../../../shared/actions/parameters';
 import { attendeeItems, visitItems } from '../../exports/attendance';
-import { collection, exportProperties } from '../common';
+import { exportProperties } from '../common';
 import { exportItems } from '../export';
 
 const properties: INodeProperties[] = [
@@ -60,7 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		{ endpoint: 'export/history', listKeys: ['list', 'historyList'] },
 		({ id, records, credentials }) => {
-			const options = collection(this, 'attendanceOptions', itemIndex);
+			const options = collectionParameter(this, 'attendanceOptions', itemIndex);
 			const context = {
 				roomId: id,
 				zone: credentials.timeZone,
