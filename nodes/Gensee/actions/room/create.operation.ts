@@ -119,14 +119,8 @@ export const description = operationProperties('room', 'create', properties);
 const ROOM: CreateSpec = {
 	kind: 'training',
 	endpoint: 'room/created',
-	start: { name: 'startDate', label: 'Start' },
-	end: { name: 'invalidDate', label: 'Valid Until' },
-	tokens: {
-		teacherToken: 'Teacher Token',
-		assistantToken: 'Assistant Token',
-		studentToken: 'Student Token',
-		studentClientToken: 'Student Client Token',
-	},
+	times: ['startDate', 'invalidDate'],
+	tokens: ['teacherToken', 'assistantToken', 'studentToken', 'studentClientToken'],
 	form: ({ subject, start, end, fields, tokens }) => {
 		const form: Record<string, GenseeParameter> = {
 			subject,
@@ -147,5 +141,5 @@ const ROOM: CreateSpec = {
 };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await createOnSite(this, itemIndex, ROOM);
+	return await createOnSite(this, itemIndex, ROOM, properties);
 }

@@ -105,13 +105,8 @@ export const description = operationProperties('webcast', 'create', properties);
 const WEBCAST: CreateSpec = {
 	kind: 'webcast',
 	endpoint: 'created',
-	start: { name: 'startTime', label: 'Start' },
-	end: { name: 'endTime', label: 'End' },
-	tokens: {
-		organizerToken: 'Organizer Token',
-		panelistToken: 'Panelist Token',
-		attendeeToken: 'Attendee Token',
-	},
+	times: ['startTime', 'endTime'],
+	tokens: ['organizerToken', 'panelistToken', 'attendeeToken'],
 	form: ({ subject, start, end, zone, fields, tokens }) => {
 		const asText = fields.timeFormat === 'text';
 		return {
@@ -126,5 +121,5 @@ const WEBCAST: CreateSpec = {
 };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await createOnSite(this, itemIndex, WEBCAST);
+	return await createOnSite(this, itemIndex, WEBCAST, properties);
 }
