@@ -1,8 +1,7 @@
 import type {
-	ICredentialDataDecryptedObject,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -86,10 +85,7 @@ export class AgoraClassroomApi implements ICredentialType {
 
 	// The AccessToken2 app token carries its issue time and a random salt, so it is minted for each
 	// request rather than stored in a static header.
-	authenticate = async (
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => {
+	authenticate: IAuthenticate = async (credentials, requestOptions) => {
 		const { appId, appCertificate } = readAgoraCredentials(credentials);
 		const token = buildAppToken({ appId, appCertificate });
 		return {

@@ -1,9 +1,8 @@
 import type {
+	IAuthenticate,
 	IAuthenticateRuleResponseSuccessBody,
-	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -124,10 +123,7 @@ export class GenseeApi implements ICredentialType {
 		},
 	];
 
-	authenticate = async (
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => {
+	authenticate: IAuthenticate = async (credentials, requestOptions) => {
 		const login = authParameters(readGenseeCredentials(credentials));
 		if (requestOptions.method === undefined || requestOptions.method === 'GET') {
 			const qs = typeof requestOptions.qs === 'object' ? requestOptions.qs : {};

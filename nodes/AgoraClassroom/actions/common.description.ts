@@ -3,6 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isRecord } from '../../shared/guards';
 
+export { limitProperty, returnAllProperty } from '../../shared/actions/description';
+export { requiredText } from '../../shared/actions/parameters';
+
 export const roomUuidProperty: INodeProperties = {
 	displayName: 'Classroom ID',
 	name: 'roomUuid',
@@ -21,24 +24,6 @@ export const userUuidProperty: INodeProperties = {
 	default: '',
 	required: true,
 	description: 'The userUuid the user joined the classroom with',
-};
-
-export const returnAllProperty: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
-
-export const limitProperty: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
 };
 
 export function propertiesJson(what: string): INodeProperties {
@@ -62,20 +47,6 @@ export function propertyKeys(what: string): INodeProperties {
 		placeholder: 'e.g. examId, flags.muted',
 		description: `Comma-separated keys of the ${what} properties to delete (dots reach into nested objects)`,
 	};
-}
-
-/** A trimmed text parameter that must not be empty. */
-export function requiredText(
-	context: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	label: string,
-): string {
-	const value = context.getNodeParameter(name, itemIndex, '');
-	const text = typeof value === 'string' ? value.trim() : String(value);
-	if (text === '')
-		throw new NodeOperationError(context.getNode(), `${label} is empty`, { itemIndex });
-	return text;
 }
 
 /** A JSON-object parameter, given as an object or as JSON text. */

@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { answerHead, apiErrorOptions, withDetail, type HttpFailure } from '../../shared/apiError';
+
 /** Agora's business codes that the hints below tell apart. */
 export const AGORA_CODES = {
 	roomNotFound: 20404100,
@@ -13,9 +15,7 @@ export const AGORA_CODES = {
 } as const;
 
 /** What went wrong, as far as Agora said: the HTTP status and its own `code` and `msg`. */
-export interface AgoraFailure {
-	/** 0 when no HTTP answer came back at all. */
-	status: number;
+export interface AgoraFailure extends HttpFailure {
 	code?: number;
 	msg?: string;
 }
@@ -58,9 +58,9 @@ export function agoraErrorHint({ status, code }: AgoraFailure): string {
 }
 
 export function agoraErrorMessage({ status, code, msg }: AgoraFailure): string {
-	const parts = [status === 0 ? 'No answer from Agora' : `Agora answered HTTP ${status}`];
+	const parts = [answerHead('Agora', { status })];
 	if (code !== undefined) parts.push(`code ${code}`);
-	return msg ? `${parts.join(', ')}: ${msg}` : parts.join(', ');
+	return withDetail(parts.join(', '), msg);
 }
 
 /** A NodeApiError that keeps Agora's status and code, so callers (the trigger) can tell failures apart. */
@@ -68,11 +68,7 @@ export class AgoraApiError extends NodeApiError {
 	readonly agora: AgoraFailure;
 
 	constructor(node: INode, failure: AgoraFailure, response: JsonObject) {
-		super(node, response, {
-			message: agoraErrorMessage(failure),
-			description: agoraErrorHint(failure),
-			httpCode: failure.status === 0 ? undefined : String(failure.status),
-		});
+		super(node, response, apiErrorOptions(failure, agoraErrorMessage, agoraErrorHint));
 		this.agora = failure;
 	}
 }

@@ -7,8 +7,8 @@ import type {
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { credentialStep, responseParts, sendWithCredential } from '../../shared/actions/http';
 import { isRecord, type JsonRecord } from '../../shared/guards';
 import { classroomApiBase, pollingApiBase, readAgoraCredentials } from './credentials';
 import { AgoraApiError, agoraErrorHint, agoraErrorMessage } from './errors';
@@ -65,13 +65,6 @@ function asEnvelope(body: unknown): AgoraEnvelope | undefined {
 	};
 }
 
-function responseParts(response: unknown): { status: number; body: unknown } {
-	if (isRecord(response) && typeof response.statusCode === 'number') {
-		return { status: response.statusCode, body: response.body };
-	}
-	return { status: 0, body: response };
-}
-
 /**
  * Calls the Agora Flexible Classroom REST API and returns the whole answer: its HTTP status and
  * the `{code, msg, ts, data}` envelope. Any failure (no answer, an answer that is not Agora's
@@ -86,18 +79,12 @@ export async function agoraApiCall(
 	qs?: IDataObject,
 	options: AgoraRequestOptions = {},
 ): Promise<AgoraReply> {
-	let url: string;
-	try {
+	const url = await credentialStep(this.getNode(), async () => {
 		const credentials = readAgoraCredentials(await this.getCredentials(AGORA_CREDENTIAL_TYPE));
 		const base =
 			options.api === 'polling' ? pollingApiBase(credentials) : classroomApiBase(credentials);
-		url = base + encodePath(path);
-	} catch (error) {
-		throw new NodeOperationError(
-			this.getNode(),
-			error instanceof Error ? error.message : String(error),
-		);
-	}
+		return base + encodePath(path);
+	});
 	const request: IHttpRequestOptions = {
 		method,
 		url,
@@ -109,26 +96,11 @@ export async function agoraApiCall(
 	if (body !== undefined) request.body = body;
 	if (qs !== undefined) request.qs = qs;
 
-	let response: unknown;
-	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			AGORA_CREDENTIAL_TYPE,
-			request,
-		);
-	} catch (error) {
-		// No HTTP answer at all (refused, timed out, DNS): a plain NodeApiError without an Agora status.
-		const reason = error instanceof Error ? error.message : String(error);
+	// No HTTP answer at all: a plain NodeApiError without an Agora status.
+	const response = await sendWithCredential(this, AGORA_CREDENTIAL_TYPE, request, (reason) => {
 		const failure = { status: 0, msg: reason };
-		throw new NodeApiError(
-			this.getNode(),
-			{ message: reason },
-			{
-				message: agoraErrorMessage(failure),
-				description: agoraErrorHint(failure),
-			},
-		);
-	}
+		return { message: agoraErrorMessage(failure), description: agoraErrorHint(failure) };
+	});
 
 	const { status, body: answer } = responseParts(response);
 	const envelope = asEnvelope(answer);

@@ -1,11 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isRecord, type JsonRecord } from '../../shared/guards';
+import type { JsonRecord } from '../../shared/guards';
+
+export { requiredText } from '../../shared/actions/parameters';
 import { timeParameterToMillis, withGenseeIsoTimes } from '../exports/times';
 import type { GenseeCredentials, GenseeSiteKind } from '../transport/credentials';
+import { genseeCredentials } from '../transport/request';
 
-export const exportIdProperty: INodeProperties = {
+const exportIdProperty: INodeProperties = {
 	displayName: 'Room or Webcast ID',
 	name: 'id',
 	type: 'string',
@@ -16,7 +19,7 @@ export const exportIdProperty: INodeProperties = {
 		"The ID of the room (training site) or webcast (webcast site), as Gensee gives it when it is created and in its callbacks' ClassNo. Which one depends on the credential's site kind.",
 };
 
-export const windowProperties: INodeProperties[] = [
+const windowProperties: INodeProperties[] = [
 	{
 		displayName: 'From',
 		name: 'from',
@@ -37,19 +40,8 @@ export const windowProperties: INodeProperties[] = [
 	},
 ];
 
-/** A trimmed text parameter that must not be empty. */
-export function requiredText(
-	context: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	label: string,
-): string {
-	const value = context.getNodeParameter(name, itemIndex, '');
-	const text = typeof value === 'string' ? value.trim() : String(value);
-	if (text === '')
-		throw new NodeOperationError(context.getNode(), `${label} is empty`, { itemIndex });
-	return text;
-}
+/** What every export operation asks for first: the room or webcast and the time window. */
+export const exportProperties: INodeProperties[] = [exportIdProperty, ...windowProperties];
 
 /** A time parameter as epoch milliseconds; a clear error when it is empty or unreadable. */
 export function requiredTime(
@@ -93,14 +85,14 @@ const SITE_KIND_NAMES: Record<GenseeSiteKind, string> = {
 	webcast: 'Webcast',
 };
 
-/** Room operations exist on training sites only, webcast ones on webcast sites. */
-export function requireSiteKind(
+/** The credential, for room operations (training sites only) or webcast ones (webcast sites). */
+export async function siteCredentials(
 	context: IExecuteFunctions,
-	credentials: GenseeCredentials,
 	kind: GenseeSiteKind,
 	itemIndex: number,
-): void {
-	if (credentials.siteKind === kind) return;
+): Promise<GenseeCredentials> {
+	const credentials = await genseeCredentials.call(context);
+	if (credentials.siteKind === kind) return credentials;
 	throw new NodeOperationError(
 		context.getNode(),
 		`This operation needs a ${SITE_KIND_NAMES[kind]} site, but the credential is for a ${SITE_KIND_NAMES[credentials.siteKind]} site`,
@@ -118,14 +110,4 @@ export function answerFields(answer: JsonRecord, zone: string): IDataObject {
 		if (key !== 'code' && key !== 'message') fields[key] = value;
 	}
 	return withGenseeIsoTimes(fields, zone);
-}
-
-/** An options collection as an object, whatever n8n hands back. */
-export function collection(
-	context: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-): IDataObject {
-	const value = context.getNodeParameter(name, itemIndex, {});
-	return isRecord(value) ? value : {};
 }

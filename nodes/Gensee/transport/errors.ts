@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { answerHead, apiErrorOptions, withDetail, type HttpFailure } from '../../shared/apiError';
+
 /** Gensee's result codes (a JSON string in every answer; "0" is success). */
 export const GENSEE_CODES: Readonly<Record<string, string>> = {
 	'0': 'success',
@@ -17,9 +19,7 @@ export const GENSEE_CODES: Readonly<Record<string, string>> = {
 };
 
 /** What went wrong: the HTTP status, and Gensee's own code and message when it sent them. */
-export interface GenseeFailure {
-	/** 0 when no HTTP answer came back at all. */
-	status: number;
+export interface GenseeFailure extends HttpFailure {
 	code?: string;
 	message?: string;
 	/** The endpoint, e.g. `export/history`, without the site or any parameter. */
@@ -60,20 +60,17 @@ export function genseeErrorHint({ status, code }: GenseeFailure): string {
 	return 'Gensee did not accept the request.';
 }
 
-export function genseeErrorMessage({ status, code, message, endpoint }: GenseeFailure): string {
-	let head: string;
+function genseeAnswerHead({ status, code }: GenseeFailure): string {
 	if (code !== undefined) {
 		const meaning = GENSEE_CODES[code];
-		head = `Gensee answered code ${code}${meaning === undefined ? '' : ` (${meaning})`}`;
-	} else if (status === 0) {
-		head = 'No answer from Gensee';
-	} else if (status >= 200 && status < 300) {
-		head = 'Gensee answered something other than its JSON';
-	} else {
-		head = `Gensee answered HTTP ${status}`;
+		return `Gensee answered code ${code}${meaning === undefined ? '' : ` (${meaning})`}`;
 	}
-	head += ` to ${endpoint}`;
-	return message ? `${head}: ${message}` : head;
+	if (status >= 200 && status < 300) return 'Gensee answered something other than its JSON';
+	return answerHead('Gensee', { status });
+}
+
+export function genseeErrorMessage(failure: GenseeFailure): string {
+	return withDetail(`${genseeAnswerHead(failure)} to ${failure.endpoint}`, failure.message);
 }
 
 /** A NodeApiError that keeps Gensee's status and code. */
@@ -81,11 +78,7 @@ export class GenseeApiError extends NodeApiError {
 	readonly gensee: GenseeFailure;
 
 	constructor(node: INode, failure: GenseeFailure, response: JsonObject) {
-		super(node, response, {
-			message: genseeErrorMessage(failure),
-			description: genseeErrorHint(failure),
-			httpCode: failure.status === 0 ? undefined : String(failure.status),
-		});
+		super(node, response, apiErrorOptions(failure, genseeErrorMessage, genseeErrorHint));
 		this.gensee = failure;
 	}
 }

@@ -5,8 +5,8 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { credentialStep, responseParts, sendWithCredential } from '../../shared/actions/http';
 import { isRecord, parseJsonRecord, type JsonRecord } from '../../shared/guards';
 import { readGenseeCredentials, siteApiBase, type GenseeCredentials } from './credentials';
 import { GenseeApiError, genseeErrorHint, genseeErrorMessage } from './errors';
@@ -28,13 +28,6 @@ export function genseeCode(answer: JsonRecord): string | undefined {
 	return undefined;
 }
 
-function responseParts(response: unknown): { status: number; body: unknown } {
-	if (isRecord(response) && typeof response.statusCode === 'number') {
-		return { status: response.statusCode, body: response.body };
-	}
-	return { status: 0, body: response };
-}
-
 function answerRecord(body: unknown): JsonRecord | undefined {
 	if (isRecord(body)) return body;
 	if (typeof body === 'string') return parseJsonRecord(body.trim());
@@ -52,14 +45,9 @@ function formBody(parameters: Record<string, GenseeParameter>): IDataObject {
 
 /** The saved credential, read and checked; a problem becomes a NodeOperationError saying what to fix. */
 export async function genseeCredentials(this: GenseeContext): Promise<GenseeCredentials> {
-	try {
-		return readGenseeCredentials(await this.getCredentials(GENSEE_CREDENTIAL_TYPE));
-	} catch (error) {
-		throw new NodeOperationError(
-			this.getNode(),
-			error instanceof Error ? error.message : String(error),
-		);
-	}
+	return await credentialStep(this.getNode(), async () =>
+		readGenseeCredentials(await this.getCredentials(GENSEE_CREDENTIAL_TYPE)),
+	);
 }
 
 /**
@@ -85,23 +73,10 @@ export async function genseeApiRequest(
 		timeout: REQUEST_TIMEOUT_MS,
 	};
 
-	let response: unknown;
-	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			GENSEE_CREDENTIAL_TYPE,
-			request,
-		);
-	} catch (error) {
-		// No HTTP answer at all (refused, timed out, DNS).
-		const reason = error instanceof Error ? error.message : String(error);
+	const response = await sendWithCredential(this, GENSEE_CREDENTIAL_TYPE, request, (reason) => {
 		const failure = { status: 0, message: reason, endpoint };
-		throw new NodeApiError(
-			this.getNode(),
-			{ message: reason },
-			{ message: genseeErrorMessage(failure), description: genseeErrorHint(failure) },
-		);
-	}
+		return { message: genseeErrorMessage(failure), description: genseeErrorHint(failure) };
+	});
 
 	const { status, body } = responseParts(response);
 	const answer = answerRecord(body);

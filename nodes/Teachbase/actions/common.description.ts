@@ -3,6 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isRecord } from '../../shared/guards';
 
+export { limitProperty, returnAllProperty } from '../../shared/actions/description';
+export { pagingOf } from '../../shared/actions/parameters';
+
 export const courseIdProperty: INodeProperties = {
 	displayName: 'Course',
 	name: 'courseId',
@@ -61,23 +64,17 @@ export const sessionIdProperty: INodeProperties = {
 	],
 };
 
-export const returnAllProperty: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
-
-export const limitProperty: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
-};
+/** A Get Many operation's filters, each optional. */
+export function filtersProperty(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
+}
 
 /** A resource locator's value (or a plain value) as a positive whole-number ID. */
 export function idParameter(
@@ -101,15 +98,4 @@ export function idParameter(
 		);
 	}
 	return Number(text);
-}
-
-/** The paging parameters of a Get Many operation. */
-export function pagingOf(
-	context: IExecuteFunctions,
-	itemIndex: number,
-): { returnAll: boolean; limit?: number } {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
-	return returnAll
-		? { returnAll }
-		: { returnAll, limit: Number(context.getNodeParameter('limit', itemIndex, 50)) };
 }

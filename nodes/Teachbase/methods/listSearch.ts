@@ -22,54 +22,45 @@ function idOf(record: JsonRecord): string | undefined {
 }
 
 /**
- * One page of a list for the panel. Teachbase has no name search, so the page is filtered here and
- * the next page number is handed back for "load more".
+ * A list search method: one page of a list for the panel. Teachbase has no name search, so the
+ * page is filtered here and the next page number is handed back for "load more".
  */
-async function searchPage(
-	context: ILoadOptionsFunctions,
+function listSearch(
 	path: string[],
-	filter: string | undefined,
-	paginationToken: string | undefined,
 	toItem: (record: JsonRecord) => INodeListSearchItems | undefined,
-): Promise<INodeListSearchResult> {
-	const page = Math.max(1, Number(paginationToken ?? '1') || 1);
-	const reply = await teachbaseApiCall.call(context, 'GET', path, undefined, {
-		page,
-		per_page: MAX_PER_PAGE,
-	});
-	const list = listOf(reply.body) ?? [];
-	const wanted = (filter ?? '').trim().toLowerCase();
-	const results = list
-		.map(toItem)
-		.filter((item): item is INodeListSearchItems => item !== undefined)
-		.filter((item) => wanted === '' || item.name.toLowerCase().includes(wanted));
-	return {
-		results,
-		paginationToken: list.length < MAX_PER_PAGE ? undefined : String(page + 1),
+): (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult> {
+	return async function (this: ILoadOptionsFunctions, filter, paginationToken) {
+		const page = Math.max(1, Number(paginationToken ?? '1') || 1);
+		const reply = await teachbaseApiCall.call(this, 'GET', path, undefined, {
+			page,
+			per_page: MAX_PER_PAGE,
+		});
+		const list = listOf(reply.body) ?? [];
+		const wanted = (filter ?? '').trim().toLowerCase();
+		const results = list
+			.map(toItem)
+			.filter((item): item is INodeListSearchItems => item !== undefined)
+			.filter((item) => wanted === '' || item.name.toLowerCase().includes(wanted));
+		return {
+			results,
+			paginationToken: list.length < MAX_PER_PAGE ? undefined : String(page + 1),
+		};
 	};
 }
 
-export async function searchCourses(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPage(this, ['courses'], filter, paginationToken, (course) => {
-		const id = idOf(course);
-		return id === undefined ? undefined : { name: `${label(course, 'Course')} (${id})`, value: id };
-	});
-}
+export const searchCourses = listSearch(['courses'], (course) => {
+	const id = idOf(course);
+	return id === undefined ? undefined : { name: `${label(course, 'Course')} (${id})`, value: id };
+});
 
-export async function searchSessions(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPage(this, ['course_sessions'], filter, paginationToken, (session) => {
-		const id = idOf(session);
-		if (id === undefined) return undefined;
-		const course = isRecord(session.course) ? label(session.course, '') : '';
-		const name = label(session, 'Session');
-		return { name: course === '' ? `${name} (${id})` : `${course}: ${name} (${id})`, value: id };
-	});
-}
+export const searchSessions = listSearch(['course_sessions'], (session) => {
+	const id = idOf(session);
+	if (id === undefined) return undefined;
+	const course = isRecord(session.course) ? label(session.course, '') : '';
+	const name = label(session, 'Session');
+	return { name: course === '' ? `${name} (${id})` : `${course}: ${name} (${id})`, value: id };
+});

@@ -1,12 +1,11 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { answerHead, apiErrorOptions, withDetail, type HttpFailure } from '../../shared/apiError';
 import { isRecord } from '../../shared/guards';
 
 /** What went wrong, as far as Teachbase said: the HTTP status and the text of its error body. */
-export interface TeachbaseFailure {
-	/** 0 when no HTTP answer came back at all. */
-	status: number;
+export interface TeachbaseFailure extends HttpFailure {
 	/** Teachbase's own words: `error`, `errors[]` joined, or `message`. */
 	detail?: string;
 }
@@ -91,9 +90,8 @@ export function teachbaseErrorHint({ status }: TeachbaseFailure): string {
 	return 'Teachbase did not accept the request.';
 }
 
-export function teachbaseErrorMessage({ status, detail }: TeachbaseFailure): string {
-	const head = status === 0 ? 'No answer from Teachbase' : `Teachbase answered HTTP ${status}`;
-	return detail ? `${head}: ${detail}` : head;
+export function teachbaseErrorMessage(failure: TeachbaseFailure): string {
+	return withDetail(answerHead('Teachbase', failure), failure.detail);
 }
 
 /** A NodeApiError that keeps Teachbase's status, so callers can tell failures apart. */
@@ -101,11 +99,7 @@ export class TeachbaseApiError extends NodeApiError {
 	readonly teachbase: TeachbaseFailure;
 
 	constructor(node: INode, failure: TeachbaseFailure, response: JsonObject) {
-		super(node, response, {
-			message: teachbaseErrorMessage(failure),
-			description: teachbaseErrorHint(failure),
-			httpCode: failure.status === 0 ? undefined : String(failure.status),
-		});
+		super(node, response, apiErrorOptions(failure, teachbaseErrorMessage, teachbaseErrorHint));
 		this.teachbase = failure;
 	}
 }

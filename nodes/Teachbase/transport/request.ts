@@ -7,8 +7,10 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import { credentialStep } from '../../shared/actions/http';
+import { apiErrorOptions } from '../../shared/apiError';
 import { isRecord } from '../../shared/guards';
 import { API_PREFIX, TEACHBASE_CREDENTIAL_TYPE, readTeachbaseCredentials } from './credentials';
 import { TeachbaseApiError, errorDetail, networkReason } from './errors';
@@ -86,6 +88,9 @@ export function failureOf(error: unknown): { status: number; body: unknown; reas
 	return { status: 0, body: undefined, reason };
 }
 
+const tokenFailureHint = (): string =>
+	'n8n asks Teachbase for an access token with the Client ID and Client Secret of the credential before calling the API.';
+
 /**
  * The token request's own error when that is what failed: n8n runs the credential's
  * preAuthentication inside the call and wraps what it throws.
@@ -144,20 +149,15 @@ export async function teachbaseApiCall(
 	qs?: IDataObject,
 	options: TeachbaseRequestOptions = {},
 ): Promise<TeachbaseReply> {
-	let url: string;
-	let additional: IAdditionalCredentialOptions | undefined;
-	try {
+	const { url, additional } = await credentialStep(this.getNode(), async () => {
 		const credentials = readTeachbaseCredentials(
 			await this.getCredentials(TEACHBASE_CREDENTIAL_TYPE),
 		);
-		url = credentials.baseUrl + apiPath(path);
-		additional = await refreshingCredentials(this);
-	} catch (error) {
-		throw new NodeOperationError(
-			this.getNode(),
-			error instanceof Error ? error.message : String(error),
-		);
-	}
+		return {
+			url: credentials.baseUrl + apiPath(path),
+			additional: await refreshingCredentials(this),
+		};
+	});
 	const request: IHttpRequestOptions = {
 		method,
 		url,
@@ -194,12 +194,7 @@ export async function teachbaseApiCall(
 		throw new NodeApiError(
 			this.getNode(),
 			{ status: tokenFailure.status },
-			{
-				message: tokenFailure.message,
-				description:
-					'n8n asks Teachbase for an access token with the Client ID and Client Secret of the credential before calling the API.',
-				httpCode: tokenFailure.status === 0 ? undefined : String(tokenFailure.status),
-			},
+			apiErrorOptions(tokenFailure, ({ message }) => message, tokenFailureHint),
 		);
 	}
 	const { status, body: answer, reason } = failureOf(failure);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { isRecord } from '../../../shared/guards';
 import { agoraApiRequest } from '../../transport/request';
 import { entryList } from '../../entryList';
@@ -42,9 +43,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['breakoutGroup'], operation: ['open'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('breakoutGroup', 'open', properties);
 
 interface BreakoutGroup {
 	groupName: string;

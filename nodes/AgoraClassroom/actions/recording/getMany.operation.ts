@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
+import { pagingOf } from '../../../shared/actions/parameters';
 import { agoraApiRequestAllItems } from '../../transport/pagination';
 import {
 	limitProperty,
@@ -11,19 +12,15 @@ import {
 
 const properties: INodeProperties[] = [roomUuidProperty, returnAllProperty, limitProperty];
 
-const displayOptions = { show: { resource: ['recording'], operation: ['getMany'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('recording', 'getMany', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
-	const limit = returnAll ? undefined : Number(this.getNodeParameter('limit', itemIndex, 50));
 	return await agoraApiRequestAllItems.call(
 		this,
 		'GET',
 		['rooms', roomUuid, 'records'],
 		{},
-		{ returnAll, limit },
+		pagingOf(this, itemIndex),
 	);
 }

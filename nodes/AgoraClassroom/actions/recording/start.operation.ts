@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { isRecord } from '../../../shared/guards';
+import { operationProperties } from '../../../shared/actions/description';
+import { collectionParameter } from '../../../shared/actions/parameters';
 import { agoraApiRequest, dataRecord } from '../../transport/request';
 import { requiredText, roomUuidProperty } from '../common.description';
 
@@ -113,9 +113,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['recording'], operation: ['start'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('recording', 'start', properties);
 
 function numberOption(options: IDataObject, name: string): number | undefined {
 	return typeof options[name] === 'number' ? options[name] : undefined;
@@ -129,8 +127,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
 	const mode =
 		this.getNodeParameter('mode', itemIndex, 'composite') === 'web' ? 'web' : 'composite';
-	const optionsValue = this.getNodeParameter('recordingOptions', itemIndex, {});
-	const options: IDataObject = isRecord(optionsValue) ? optionsValue : {};
+	const options = collectionParameter(this, 'recordingOptions', itemIndex);
 	const video = definedOnly({
 		width: numberOption(options, 'width'),
 		height: numberOption(options, 'height'),

@@ -1,14 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { agoraApiRequest } from '../../transport/request';
 import { requiredText, roomUuidProperty } from '../common.description';
 
 const properties: INodeProperties[] = [roomUuidProperty];
 
-const displayOptions = { show: { resource: ['recording'], operation: ['stop'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('recording', 'stop', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
+import { collectionParameter } from '../../../shared/actions/parameters';
 import { isRecord } from '../../../shared/guards';
 import { agoraApiCall, agoraApiRequest, dataRecord } from '../../transport/request';
 import { jsonObject, requiredText, roomUuidProperty } from '../common.description';
@@ -76,9 +77,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['room'], operation: ['create'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('room', 'create', properties);
 
 function scheduleOf(fields: IDataObject): IDataObject | undefined {
 	const schedule: IDataObject = {};
@@ -94,8 +93,7 @@ function scheduleOf(fields: IDataObject): IDataObject | undefined {
 /** Creates a classroom; one that already exists is fetched and returned with `alreadyExisted: true`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
-	const fieldsValue = this.getNodeParameter('additionalFields', itemIndex, {});
-	const fields: IDataObject = isRecord(fieldsValue) ? fieldsValue : {};
+	const fields = collectionParameter(this, 'additionalFields', itemIndex);
 	const roomProperties: IDataObject =
 		fields.roomProperties === undefined
 			? {}

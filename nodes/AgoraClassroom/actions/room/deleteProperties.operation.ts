@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { agoraApiRequest } from '../../transport/request';
 import { entryList } from '../../entryList';
 import { propertyKeys, requiredText, roomUuidProperty } from '../common.description';
 
 const properties: INodeProperties[] = [roomUuidProperty, propertyKeys('classroom')];
 
-const displayOptions = { show: { resource: ['room'], operation: ['deleteProperties'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('room', 'deleteProperties', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { isRecord, stringList } from '../../../shared/guards';
+import { operationProperties } from '../../../shared/actions/description';
+import { collectionParameter } from '../../../shared/actions/parameters';
+import { stringList } from '../../../shared/guards';
 import { computeAttendance } from '../../attendance';
 import { AGORA_CMD, type AgoraEvent } from '../../events';
 import { walkEventPages } from '../event/readEvents';
@@ -57,9 +58,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['room'], operation: ['getAttendance'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('room', 'getAttendance', properties);
 
 /**
  * Reads the classroom's class state (cmd 1) and users in/out (cmd 20) events over every page and
@@ -71,8 +70,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');
 	const roles = stringList(this.getNodeParameter('roles', itemIndex, ['student']));
-	const optionsValue = this.getNodeParameter('attendanceOptions', itemIndex, {});
-	const options: IDataObject = isRecord(optionsValue) ? optionsValue : {};
+	const options = collectionParameter(this, 'attendanceOptions', itemIndex);
 	const classTimeOnly = options.classTimeOnly === true;
 	const events: AgoraEvent[] = [];
 	// Agora's `cmd` filter takes one event type: one walk for each.

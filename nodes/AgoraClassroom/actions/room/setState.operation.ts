@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { agoraApiRequest } from '../../transport/request';
 import { requiredText, roomUuidProperty } from '../common.description';
 
@@ -33,9 +33,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['room'], operation: ['setState'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('room', 'setState', properties);
 
 export type ClassState = 'start' | 'end' | 'close';
 

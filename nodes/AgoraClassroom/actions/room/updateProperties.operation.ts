@@ -1,14 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { agoraApiRequest } from '../../transport/request';
 import { jsonObject, propertiesJson, requiredText, roomUuidProperty } from '../common.description';
 
 const properties: INodeProperties[] = [roomUuidProperty, propertiesJson('classroom')];
 
-const displayOptions = { show: { resource: ['room'], operation: ['updateProperties'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('room', 'updateProperties', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { agoraApiRequest } from '../../transport/request';
 import { entryList } from '../../entryList';
 import {
@@ -12,9 +13,7 @@ import {
 
 const properties: INodeProperties[] = [roomUuidProperty, userUuidProperty, propertyKeys('user')];
 
-const displayOptions = { show: { resource: ['user'], operation: ['deleteProperties'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('user', 'deleteProperties', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');

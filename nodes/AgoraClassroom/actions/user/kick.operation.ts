@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { agoraApiRequest } from '../../transport/request';
 import { requiredText, roomUuidProperty, userUuidProperty } from '../common.description';
 
@@ -17,9 +17,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['user'], operation: ['kick'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('user', 'kick', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');

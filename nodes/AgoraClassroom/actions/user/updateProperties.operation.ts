@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { agoraApiRequest } from '../../transport/request';
 import {
 	jsonObject,
@@ -12,9 +12,7 @@ import {
 
 const properties: INodeProperties[] = [roomUuidProperty, userUuidProperty, propertiesJson('user')];
 
-const displayOptions = { show: { resource: ['user'], operation: ['updateProperties'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('user', 'updateProperties', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const roomUuid = requiredText(this, 'roomUuid', itemIndex, 'Classroom ID');

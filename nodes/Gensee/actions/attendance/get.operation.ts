@@ -1,20 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
+import { collectionParameter } from '../../../shared/actions/parameters';
 import { attendeeItems, visitItems } from '../../exports/attendance';
-import { exportRecords } from '../../exports/fetch';
-import { genseeCredentials } from '../../transport/request';
-import {
-	collection,
-	exportIdProperty,
-	readWindow,
-	requiredText,
-	windowProperties,
-} from '../common';
+import { exportProperties } from '../common';
+import { exportItems } from '../export';
 
 const properties: INodeProperties[] = [
-	exportIdProperty,
-	...windowProperties,
+	...exportProperties,
 	{
 		displayName:
 			"Gensee's attendance export: every visit whose join time falls in the window, as Gensee recorded it, including visits whose callbacks never reached n8n.",
@@ -60,29 +53,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['attendance'], operation: ['get'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('attendance', 'get', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const credentials = await genseeCredentials.call(this);
-	const id = requiredText(this, 'id', itemIndex, 'Room or Webcast ID');
-	const window = readWindow(this, itemIndex, credentials.timeZone);
-	const options = collection(this, 'attendanceOptions', itemIndex);
-	const result = await exportRecords.call(this, credentials, {
-		endpoint: 'export/history',
-		listKeys: ['list', 'historyList'],
-		id,
-		...window,
-	});
-	const context = {
-		roomId: id,
-		zone: credentials.timeZone,
-		siteUserIds: options.siteUserIds === true,
-	};
-	const items =
-		this.getNodeParameter('output', itemIndex, 'attendees') === 'visits'
-			? visitItems(result.records, context)
-			: attendeeItems(result.records, context);
-	return [...items, ...result.unexpected.map((entry) => ({ roomId: id, ...entry }))];
+	return await exportItems(
+		this,
+		itemIndex,
+		{ endpoint: 'export/history', listKeys: ['list', 'historyList'] },
+		({ id, records, credentials }) => {
+			const options = collectionParameter(this, 'attendanceOptions', itemIndex);
+			const context = {
+				roomId: id,
+				zone: credentials.timeZone,
+				siteUserIds: options.siteUserIds === true,
+			};
+			return this.getNodeParameter('output', itemIndex, 'attendees') === 'visits'
+				? visitItems(records, context)
+				: attendeeItems(records, context);
+		},
+	);
 }

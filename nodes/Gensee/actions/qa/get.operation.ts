@@ -1,31 +1,18 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { exportRecords } from '../../exports/fetch';
+import { operationProperties } from '../../../shared/actions/description';
 import { questionItems } from '../../exports/qaAndRollCall';
-import { genseeCredentials } from '../../transport/request';
-import { exportIdProperty, readWindow, requiredText, windowProperties } from '../common';
+import { exportProperties } from '../common';
+import { exportItems } from '../export';
 
-const displayOptions = { show: { resource: ['qa'], operation: ['get'] } };
-
-export const description = updateDisplayOptions(displayOptions, [
-	exportIdProperty,
-	...windowProperties,
-]);
+export const description = operationProperties('qa', 'get', exportProperties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const credentials = await genseeCredentials.call(this);
-	const id = requiredText(this, 'id', itemIndex, 'Room or Webcast ID');
-	const window = readWindow(this, itemIndex, credentials.timeZone);
 	// Webcast answers carry qaList; which key training answers use is not known for sure.
-	const result = await exportRecords.call(this, credentials, {
-		endpoint: 'export/qa',
-		listKeys: ['qaList', 'list'],
-		id,
-		...window,
-	});
-	return [
-		...questionItems(result.records, id, credentials.timeZone),
-		...result.unexpected.map((entry) => ({ roomId: id, ...entry })),
-	];
+	return await exportItems(
+		this,
+		itemIndex,
+		{ endpoint: 'export/qa', listKeys: ['qaList', 'list'] },
+		({ id, records, credentials }) => questionItems(records, id, credentials.timeZone),
+	);
 }

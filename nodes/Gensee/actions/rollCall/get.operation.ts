@@ -1,30 +1,17 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { exportRecords } from '../../exports/fetch';
+import { operationProperties } from '../../../shared/actions/description';
 import { rollCallItems } from '../../exports/qaAndRollCall';
-import { genseeCredentials } from '../../transport/request';
-import { exportIdProperty, readWindow, requiredText, windowProperties } from '../common';
+import { exportProperties } from '../common';
+import { exportItems } from '../export';
 
-const displayOptions = { show: { resource: ['rollCall'], operation: ['get'] } };
-
-export const description = updateDisplayOptions(displayOptions, [
-	exportIdProperty,
-	...windowProperties,
-]);
+export const description = operationProperties('rollCall', 'get', exportProperties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const credentials = await genseeCredentials.call(this);
-	const id = requiredText(this, 'id', itemIndex, 'Room or Webcast ID');
-	const window = readWindow(this, itemIndex, credentials.timeZone);
-	const result = await exportRecords.call(this, credentials, {
-		endpoint: 'export/rollcall',
-		listKeys: ['rollcall', 'rollCall', 'list'],
-		id,
-		...window,
-	});
-	return [
-		...rollCallItems(result.records, id, credentials.timeZone),
-		...result.unexpected.map((entry) => ({ roomId: id, ...entry })),
-	];
+	return await exportItems(
+		this,
+		itemIndex,
+		{ endpoint: 'export/rollcall', listKeys: ['rollcall', 'rollCall', 'list'] },
+		({ id, records, credentials }) => rollCallItems(records, id, credentials.timeZone),
+	);
 }

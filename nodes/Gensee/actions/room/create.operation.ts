@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { genseeApiRequest, genseeCredentials, type GenseeParameter } from '../../transport/request';
-import { answerFields, collection, requireSiteKind, requiredText, requiredTime } from '../common';
-import { checkTokens, optionalText } from '../tokens';
+import { operationProperties } from '../../../shared/actions/description';
+import type { GenseeParameter } from '../../transport/request';
+import { createOnSite, type CreateSpec } from '../create';
+import { optionalText } from '../tokens';
 
 const properties: INodeProperties[] = [
 	{
@@ -114,42 +114,32 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['room'], operation: ['create'] } };
+export const description = operationProperties('room', 'create', properties);
 
-export const description = updateDisplayOptions(displayOptions, properties);
+const ROOM: CreateSpec = {
+	kind: 'training',
+	endpoint: 'room/created',
+	times: ['startDate', 'invalidDate'],
+	tokens: ['teacherToken', 'assistantToken', 'studentToken', 'studentClientToken'],
+	form: ({ subject, start, end, fields, tokens }) => {
+		const form: Record<string, GenseeParameter> = {
+			subject,
+			// Gensee takes these two as epoch milliseconds.
+			startDate: start,
+			invalidDate: end,
+			...tokens,
+			description: optionalText(fields.description),
+		};
+		for (const key of ['uiMode', 'maxAttendees'] as const) {
+			if (typeof fields[key] === 'number') form[key] = fields[key];
+		}
+		for (const key of ['webJoin', 'clientJoin'] as const) {
+			if (typeof fields[key] === 'boolean') form[key] = fields[key];
+		}
+		return form;
+	},
+};
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const credentials = await genseeCredentials.call(this);
-	requireSiteKind(this, credentials, 'training', itemIndex);
-	const zone = credentials.timeZone;
-	const subject = requiredText(this, 'subject', itemIndex, 'Subject');
-	const startDate = requiredTime(this, 'startDate', itemIndex, 'Start', zone);
-	const invalidDate = requiredTime(this, 'invalidDate', itemIndex, 'Valid Until', zone);
-	const fields = collection(this, 'additionalFields', itemIndex);
-	const tokens = {
-		'Teacher Token': optionalText(fields.teacherToken),
-		'Assistant Token': optionalText(fields.assistantToken),
-		'Student Token': optionalText(fields.studentToken),
-		'Student Client Token': optionalText(fields.studentClientToken),
-	};
-	checkTokens(this, tokens, itemIndex);
-	const parameters: Record<string, GenseeParameter> = {
-		subject,
-		// Gensee takes these two as epoch milliseconds.
-		startDate,
-		invalidDate,
-		teacherToken: tokens['Teacher Token'],
-		assistantToken: tokens['Assistant Token'],
-		studentToken: tokens['Student Token'],
-		studentClientToken: tokens['Student Client Token'],
-		description: optionalText(fields.description),
-	};
-	for (const key of ['uiMode', 'maxAttendees'] as const) {
-		if (typeof fields[key] === 'number') parameters[key] = fields[key];
-	}
-	for (const key of ['webJoin', 'clientJoin'] as const) {
-		if (typeof fields[key] === 'boolean') parameters[key] = fields[key];
-	}
-	const answer = await genseeApiRequest.call(this, 'room/created', parameters);
-	return answerFields(answer, zone);
+	return await createOnSite(this, itemIndex, ROOM, properties);
 }

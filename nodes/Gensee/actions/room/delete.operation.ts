@@ -1,17 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { genseeApiRequest, genseeCredentials } from '../../transport/request';
-import { requireSiteKind, requiredText } from '../common';
+import { operationProperties } from '../../../shared/actions/description';
+import { genseeApiRequest } from '../../transport/request';
+import { siteCredentials, requiredText } from '../common';
 import { roomIdProperty } from './roomId';
 
-const displayOptions = { show: { resource: ['room'], operation: ['delete'] } };
-
-export const description = updateDisplayOptions(displayOptions, [roomIdProperty]);
+export const description = operationProperties('room', 'delete', [roomIdProperty]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const credentials = await genseeCredentials.call(this);
-	requireSiteKind(this, credentials, 'training', itemIndex);
+	await siteCredentials(this, 'training', itemIndex);
 	const roomId = requiredText(this, 'roomId', itemIndex, 'Room ID');
 	await genseeApiRequest.call(this, 'room/deleted', { roomId });
 	return { success: true, roomId, deleted: true };

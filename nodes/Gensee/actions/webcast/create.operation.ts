@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { toGenseeTime } from '../../exports/times';
-import { genseeApiRequest, genseeCredentials, type GenseeParameter } from '../../transport/request';
-import { answerFields, collection, requireSiteKind, requiredText, requiredTime } from '../common';
-import { checkTokens, optionalText } from '../tokens';
+import { createOnSite, type CreateSpec } from '../create';
+import { optionalText } from '../tokens';
 
 const properties: INodeProperties[] = [
 	{
@@ -101,35 +100,26 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['webcast'], operation: ['create'] } };
+export const description = operationProperties('webcast', 'create', properties);
 
-export const description = updateDisplayOptions(displayOptions, properties);
+const WEBCAST: CreateSpec = {
+	kind: 'webcast',
+	endpoint: 'created',
+	times: ['startTime', 'endTime'],
+	tokens: ['organizerToken', 'panelistToken', 'attendeeToken'],
+	form: ({ subject, start, end, zone, fields, tokens }) => {
+		const asText = fields.timeFormat === 'text';
+		return {
+			subject,
+			startTime: asText ? toGenseeTime(start, zone) : start,
+			endTime: asText ? toGenseeTime(end, zone) : end,
+			...tokens,
+			description: optionalText(fields.description),
+			opened: typeof fields.opened === 'boolean' ? fields.opened : undefined,
+		};
+	},
+};
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const credentials = await genseeCredentials.call(this);
-	requireSiteKind(this, credentials, 'webcast', itemIndex);
-	const zone = credentials.timeZone;
-	const subject = requiredText(this, 'subject', itemIndex, 'Subject');
-	const start = requiredTime(this, 'startTime', itemIndex, 'Start', zone);
-	const end = requiredTime(this, 'endTime', itemIndex, 'End', zone);
-	const fields = collection(this, 'additionalFields', itemIndex);
-	const tokens = {
-		'Organizer Token': optionalText(fields.organizerToken),
-		'Panelist Token': optionalText(fields.panelistToken),
-		'Attendee Token': optionalText(fields.attendeeToken),
-	};
-	checkTokens(this, tokens, itemIndex);
-	const asText = fields.timeFormat === 'text';
-	const parameters: Record<string, GenseeParameter> = {
-		subject,
-		startTime: asText ? toGenseeTime(start, zone) : start,
-		endTime: asText ? toGenseeTime(end, zone) : end,
-		organizerToken: tokens['Organizer Token'],
-		panelistToken: tokens['Panelist Token'],
-		attendeeToken: tokens['Attendee Token'],
-		description: optionalText(fields.description),
-		opened: typeof fields.opened === 'boolean' ? fields.opened : undefined,
-	};
-	const answer = await genseeApiRequest.call(this, 'created', parameters);
-	return answerFields(answer, zone);
+	return await createOnSite(this, itemIndex, WEBCAST, properties);
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { genseeApiRequest, genseeCredentials } from '../../transport/request';
-import { answerFields, requireSiteKind, requiredText } from '../common';
+import { operationProperties } from '../../../shared/actions/description';
+import { genseeApiRequest } from '../../transport/request';
+import { answerFields, siteCredentials, requiredText } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,13 +17,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['webcast'], operation: ['get'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('webcast', 'get', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const credentials = await genseeCredentials.call(this);
-	requireSiteKind(this, credentials, 'webcast', itemIndex);
+	const credentials = await siteCredentials(this, 'webcast', itemIndex);
 	const webcastId = requiredText(this, 'webcastId', itemIndex, 'Webcast ID');
 	const answer = await genseeApiRequest.call(this, 'setting/info', { webcastId });
 	return { webcastId, ...answerFields(answer, credentials.timeZone) };

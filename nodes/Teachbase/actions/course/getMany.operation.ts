@@ -1,36 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { isRecord } from '../../../shared/guards';
+import { operationProperties } from '../../../shared/actions/description';
+import { collectionParameter } from '../../../shared/actions/parameters';
 import { teachbaseApiRequestAllItems } from '../../transport/pagination';
-import { limitProperty, pagingOf, returnAllProperty } from '../common.description';
+import { filtersProperty, limitProperty, pagingOf, returnAllProperty } from '../common.description';
 
 const properties: INodeProperties[] = [
 	returnAllProperty,
 	limitProperty,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Course Type IDs',
-				name: 'types',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 3, 7',
-				description:
-					'Comma-separated IDs of course types (the categories in Teachbase) to return courses of',
-			},
-		],
-	},
+	filtersProperty([
+		{
+			displayName: 'Course Type IDs',
+			name: 'types',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 3, 7',
+			description:
+				'Comma-separated IDs of course types (the categories in Teachbase) to return courses of',
+		},
+	]),
 ];
 
-const displayOptions = { show: { resource: ['course'], operation: ['getMany'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('course', 'getMany', properties);
 
 /** "3, 7" → [3, 7]; anything that is not a whole number is dropped. */
 export function idList(text: unknown): number[] {
@@ -43,8 +34,7 @@ export function idList(text: unknown): number[] {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters: unknown = this.getNodeParameter('filters', itemIndex, {});
-	const types = idList(isRecord(filters) ? filters.types : undefined);
+	const types = idList(collectionParameter(this, 'filters', itemIndex).types);
 	const qs: IDataObject = types.length > 0 ? { types } : {};
 	return await teachbaseApiRequestAllItems.call(this, ['courses'], qs, pagingOf(this, itemIndex));
 }

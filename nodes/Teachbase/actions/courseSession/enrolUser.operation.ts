@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import { rawValue, teachbaseApiCall } from '../../transport/request';
 import { errorDetail } from '../../transport/errors';
 import { idParameter, sessionIdProperty } from '../common.description';
@@ -42,9 +43,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['courseSession'], operation: ['enrolUser'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('courseSession', 'enrolUser', properties);
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { isRecord } from '../../../shared/guards';
+import { operationProperties } from '../../../shared/actions/description';
+import { collectionParameter } from '../../../shared/actions/parameters';
 import { teachbaseApiRequestAllItems } from '../../transport/pagination';
 import { idList } from '../course/getMany.operation';
 import {
 	courseIdProperty,
 	idParameter,
+	filtersProperty,
 	limitProperty,
 	pagingOf,
 	returnAllProperty,
@@ -34,42 +35,32 @@ const properties: INodeProperties[] = [
 	{ ...courseIdProperty, displayOptions: { show: { scope: ['course'] } } },
 	returnAllProperty,
 	limitProperty,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Active Only',
-				name: 'activeOnly',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether to return only active sessions (Teachbase's own filter=active: sessions that are running now or open for enrolment)",
-			},
-			{
-				displayName: 'Participant IDs',
-				name: 'participantIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 101, 102',
-				description:
-					'Comma-separated Teachbase user IDs: only sessions these users take part in. Applies to the sessions of one course.',
-			},
-		],
-	},
+	filtersProperty([
+		{
+			displayName: 'Active Only',
+			name: 'activeOnly',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether to return only active sessions (Teachbase's own filter=active: sessions that are running now or open for enrolment)",
+		},
+		{
+			displayName: 'Participant IDs',
+			name: 'participantIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 101, 102',
+			description:
+				'Comma-separated Teachbase user IDs: only sessions these users take part in. Applies to the sessions of one course.',
+		},
+	]),
 ];
 
-const displayOptions = { show: { resource: ['courseSession'], operation: ['getMany'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('courseSession', 'getMany', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const scope = this.getNodeParameter('scope', itemIndex, 'course');
-	const filtersValue: unknown = this.getNodeParameter('filters', itemIndex, {});
-	const filters = isRecord(filtersValue) ? filtersValue : {};
+	const filters = collectionParameter(this, 'filters', itemIndex);
 	const qs: IDataObject = {};
 	if (filters.activeOnly === true) qs.filter = 'active';
 	if (scope === 'account') {

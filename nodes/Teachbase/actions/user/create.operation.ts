@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
+import { collectionParameter } from '../../../shared/actions/parameters';
 import { isRecord, type JsonRecord } from '../../../shared/guards';
 import { rawValue, teachbaseApiRequest } from '../../transport/request';
 
@@ -165,9 +167,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['user'], operation: ['create'] } };
-
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = operationProperties('user', 'create', properties);
 
 function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
@@ -249,10 +249,8 @@ export function createdUser(body: unknown, email: string): IDataObject {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const email = text(this.getNodeParameter('email', itemIndex, ''));
-	const fieldsValue: unknown = this.getNodeParameter('additionalFields', itemIndex, {});
-	const optionsValue: unknown = this.getNodeParameter('options', itemIndex, {});
-	const fields = isRecord(fieldsValue) ? fieldsValue : {};
-	const options = isRecord(optionsValue) ? optionsValue : {};
+	const fields = collectionParameter(this, 'additionalFields', itemIndex);
+	const options = collectionParameter(this, 'options', itemIndex);
 	if (email === '' && text(fields.phone) === '') {
 		throw new NodeOperationError(this.getNode(), 'Give an email or a phone number', {
 			itemIndex,
