@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { thrownMessage } from '../../shared/actions/http';
 import { isChosen } from '../../shared/choice';
 import { AGORA_CODES, isAgoraApiError } from '../transport/errors';
 import { readCursors, writeCursors, type SourceCursor } from './cursor';
@@ -92,9 +93,6 @@ export async function pollRooms(
 
 export function failureSummary(failures: RoomPollResult['failures']): string {
 	return failures
-		.map(
-			({ source, error }) =>
-				`${describeSource(source)}: ${error instanceof Error ? error.message : String(error)}`,
-		)
+		.map(({ source, error }) => `${describeSource(source)}: ${thrownMessage(error)}`)
 		.join('; ');
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationProperties } from '../../../shared/actions/description';
 import {
 	limitProperty,
 	requiredText,
@@ -15,7 +15,7 @@ export type EventSelection = Pick<EventQuery, 'path' | 'cmd' | 'eventTypes'>;
 
 /** An event operation's properties: the classroom, the operation's own, then how many and the options. */
 export function eventListDescription(operation: string, own: INodeProperties[]): INodeProperties[] {
-	return updateDisplayOptions({ show: { resource: ['event'], operation: [operation] } }, [
+	return operationProperties('event', operation, [
 		roomUuidProperty,
 		...own,
 		returnAllProperty,
