@@ -69,8 +69,6 @@ export interface SpawnManagedOptions {
 	cwd?: string;
 	/** The signal `stop()` sends the group first (SIGTERM). */
 	stopSignal?: NodeJS.Signals;
-	/** `inherit` shows the child's output instead of keeping it (e.g. `npm start`). */
-	stdio?: 'pipe' | 'inherit';
 }
 
 /** Every managed child still running in this process. */
@@ -124,14 +122,10 @@ export class ManagedProcess implements LogSource {
 		const spawnOptions: SpawnOptions = {
 			env: options.env ?? process.env,
 			cwd: options.cwd,
-			stdio: options.stdio === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true,
 		};
 		return new ManagedProcess(name, spawn(command, args, spawnOptions), options.stopSignal);
-	}
-
-	get pid(): number | undefined {
-		return this.child.pid;
 	}
 
 	log(): string {
@@ -149,11 +143,6 @@ export class ManagedProcess implements LogSource {
 				`${this.name} exited (code ${String(this.child.exitCode)}, signal ${String(this.child.signalCode)})\n${this.output.slice(-4000)}`,
 			);
 		}
-	}
-
-	/** Resolves when the process has exited. */
-	whenExited(): Promise<void> {
-		return this.exited;
 	}
 
 	/**
